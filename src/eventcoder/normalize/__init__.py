@@ -1,0 +1,1 @@
+"""Normalisation of dates, places, actors and outlets to the spec's canonical values."""
