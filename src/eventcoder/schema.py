@@ -401,3 +401,32 @@ class IngestError:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class EventQuery:
+    """Filters shared by the CLI (`events`), the API (`/api/events`) and exports."""
+
+    country: str | None = None
+    admin1: str | None = None
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    text: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: stored articles, duplicates skipped, failures, events touched."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[IngestError] = field(default_factory=list)
+    mentions: int = 0
+    events_created: int = 0
+    events_updated: int = 0
