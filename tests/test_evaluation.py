@@ -321,3 +321,27 @@ def test_real_dev_gold_parses() -> None:
     assert (report.events.tp, report.events.fn) == (0, total)
     expected_links = sum(n * (n - 1) // 2 for n in keys.values())
     assert report.merge.fn == expected_links >= 1
+
+
+def test_every_scored_field_and_error_kind_is_documented() -> None:
+    from typing import get_args
+
+    from eventcoder.evaluation.fields import SCORED_FIELDS
+    from eventcoder.evaluation.report import ErrorKind
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "evaluation.md").read_text()
+    for name in (*SCORED_FIELDS, *get_args(ErrorKind)):
+        assert f"`{name}`" in doc, name
+
+
+def test_events_alone_are_scored_through_their_sources(tmp_path: Path) -> None:
+    write_gold(tmp_path, "a", [gold_event("K1", fatalities=[2])])
+    write_gold(tmp_path, "b", [gold_event("K1", fatalities=[3])])
+    merged = event("E1", mention("a1", "a"), mention("b1", "b"))
+    merged.fatalities = 3
+    merged.sources[0].fatalities = 2  # article a said 2, b's figure won the merge
+    report = evaluate(tmp_path, None, [merged])
+    assert (report.events.tp, report.events.fp, report.events.fn) == (2, 0, 0)
+    assert report.fields["fatalities"].correct == 2
+    assert (report.merge.tp, report.merge.fp, report.merge.fn) == (1, 0, 0)
+    assert report.merge.f1 == 1.0

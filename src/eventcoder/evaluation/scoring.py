@@ -111,6 +111,24 @@ def _score_merge(events: list[Event], golds: list[GoldEvent],
             expected={"articles": [a[0], b[0]], "key": by_ref[a].key}, predicted=None))
 
 
+def mentions_from_events(events: Iterable[Event]) -> list[Mention]:
+    """Each source of a merged event read as that article's mention, with the event's fields.
+
+    For scoring events alone (a store export): the per-source casualty counts win over the
+    merged ones, everything else is the merged value.
+    """
+    mentions = []
+    for event in events:
+        for i, src in enumerate(event.sources):
+            mentions.append(Mention(
+                src.mention or f"{event.id}#{i}", src.article, event.event_type,
+                event.sub_event_type, event.date, event.location, event.actor1, event.actor2,
+                fatalities=event.fatalities if src.fatalities is None else src.fatalities,
+                injuries=event.injuries if src.injuries is None else src.injuries,
+                weapon=event.weapon))
+    return mentions
+
+
 def _given(mentions: list[Mention], events: list[Event],
            articles: Iterable[str] | None) -> set[str]:
     if articles is not None:
@@ -118,17 +136,19 @@ def _given(mentions: list[Mention], events: list[Event],
     return {m.article for m in mentions} | {s.article for e in events for s in e.sources}
 
 
-def evaluate(gold: Path | str | Mapping[str, GoldArticle], mentions: Iterable[Mention],
+def evaluate(gold: Path | str | Mapping[str, GoldArticle], mentions: Iterable[Mention] | None,
              events: Iterable[Event] = (),
              articles: Iterable[str] | None = None) -> EvaluationReport:
     """Score mentions (extraction) and events (merging) against a gold directory.
 
     ``articles`` names the articles that were run; only their gold files are scored, so an
     article with no predicted mention still counts its misses. Without it, the articles
-    are those the mentions and events come from.
+    are those the mentions and events come from. ``mentions=None`` scores extraction on
+    the events' sources instead (``mentions_from_events``).
     """
     docs = load_gold(Path(gold)) if isinstance(gold, str | Path) else dict(gold)
-    mentions, events = list(mentions), list(events)
+    events = list(events)
+    mentions = mentions_from_events(events) if mentions is None else list(mentions)
     given = _given(mentions, events, articles)
     report = EvaluationReport(fields={name: FieldScore() for name in SCORED_FIELDS})
     report.scored = sorted(a for a in docs if a in given)
