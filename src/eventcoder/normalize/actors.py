@@ -41,8 +41,12 @@ Payload = tuple[str, str]  # ("actor", id) or ("noun", actor class)
 FUZZY_SCORE = 92.0
 _YEARS = re.compile(r"\s*\(\d{4}\s*-\s*(\d{4})?\)")
 _GENERIC_LABEL = re.compile(
-    r"^(Unidentified Armed Group|Civilians|Protesters|Rioters)\s*\((.+)\)$", re.I)
+    r"^(Unidentified Armed Group|Unidentified Communal Militia|Fulani Ethnic Militia|Civilians|"
+    r"Protesters|Rioters)\s*\((.+)\)$", re.I)
 _LEADING = re.compile(r"^(?:(?:les|le|la|l['’]|un|une|des|du|de la|the|an|a)\s+|l['’])+", re.I)
+_LABEL_CLASSES = {"unidentified armed group": "unidentified",
+                  "unidentified communal militia": "communal_militia",
+                  "fulani ethnic militia": "fulani_militia"}
 _TRIM = "«»\"“”‘’'()[] \t\n,.;:"
 
 
@@ -80,7 +84,13 @@ def _country_label(country: str | None) -> str | None:
 def _labelled(prefix: str, type_: str, country: str | None) -> ActorRecord:
     name = _country_label(country)
     label = f"{prefix} ({name})" if name else prefix
-    return ActorRecord(id=slug(label), name=label, type=type_, country=country)
+    known = _by_name().get(label)
+    return known or ActorRecord(id=slug(label), name=label, type=type_, country=country)
+
+
+@cache
+def _by_name() -> dict[str, ActorRecord]:
+    return {rec.name: rec for rec in records().values()}
 
 
 def unidentified(country: str | None) -> ActorRecord:
@@ -99,6 +109,14 @@ def rioters(country: str | None) -> ActorRecord:
     return _labelled("Rioters", "Rioters", country)
 
 
+def fulani_militia(country: str | None) -> ActorRecord:
+    return _labelled("Fulani Ethnic Militia", "Identity militia", country)
+
+
+def communal_militia(country: str | None) -> ActorRecord:
+    return _labelled("Unidentified Communal Militia", "Identity militia", country)
+
+
 def state_forces(country: str | None, kind: str = "military") -> ActorRecord:
     """ACLED's state forces of a country, e.g. "Police Forces of Niger" (no year range)."""
     if kind not in ("military", "police"):
@@ -114,7 +132,8 @@ def state_forces(country: str | None, kind: str = "military") -> ActorRecord:
 
 
 _CLASSES = {"unidentified": unidentified, "civilians": civilians, "protesters": protesters,
-            "rioters": rioters,
+            "rioters": rioters, "fulani_militia": fulani_militia,
+            "communal_militia": communal_militia,
             "military": lambda c: state_forces(c, "military"),
             "police": lambda c: state_forces(c, "police")}
 
@@ -191,8 +210,8 @@ def _generic_label(text: str) -> ActorRecord | None:
     if not m:
         return None
     cc = _country_codes().get(m.group(2).strip().casefold())
-    cls = {"unidentified armed group": "unidentified"}.get(m.group(1).casefold(),
-                                                            m.group(1).casefold())
+    label = m.group(1).casefold()
+    cls = _LABEL_CLASSES.get(label, label)
     return _class_record(cls, cc) if cc else None
 
 
@@ -210,15 +229,15 @@ def _lookup(text: str, lang: str, country: str | None) -> ActorRecord | None:
     hits = _index(lang).find(text, tokenize(text), use_fuzzy=True, score=FUZZY_SCORE)
     named = [h for h in hits if h.payload[0] == "actor"]
     if named:
-        best = max(named, key=lambda h: (h.size, not h.fuzzy, -h.start))
-        return records()[best.payload[1]]
+        top = max(named, key=lambda h: (h.size, not h.fuzzy, -h.start))
+        return records()[top.payload[1]]
     generic = [h for h in hits if h.payload[0] == "noun"]
     if generic:
         return _class_record(max(generic, key=lambda h: h.size).payload[1], country)
     key = " ".join(t.key for t in tokenize(text))
     keys, ids = _fuzzy_choices()
-    best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
-    return records()[ids[best[2]]] if best else None
+    close = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+    return records()[ids[close[2]]] if close else None
 
 
 def resolve_actor(surface: str, lang: str = "fr", country: str | None = None) -> ActorRecord:

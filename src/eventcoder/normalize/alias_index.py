@@ -12,7 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from functools import lru_cache
+from typing import Generic, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -39,8 +40,11 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """The matching key of one word: no accents, no case, no doubled letters."""
+    if word.isascii():
+        return _DOUBLE.sub(r"\1", word.lower())
     key = strip_marks(word).casefold().translate(_ARABIC_FOLD)
     key = _DOUBLE.sub(r"\1", key)
     if key.startswith("ال") and len(key) > 3:
@@ -48,8 +52,7 @@ def fold(word: str) -> str:
     return key
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     raw: str
@@ -57,33 +60,36 @@ class Token:
     lead: int  # start of any article glued before this token ("al-" in "al-Mayadeen")
 
 
-def _is_article(raw: str, text: str, end: int) -> bool:
-    low = raw.casefold()
-    if low in _ARTICLES:
+def _is_article(key: str, text: str, end: int) -> bool:
+    if key in _ARTICLES:
         return True
-    return low in _HYPHEN_ARTICLES and text[end:end + 1] in "-‐‑–"
+    return key in _HYPHEN_ARTICLES and text[end:end + 1] in "-‐‑–"
+
+
+def _pieces(m: re.Match[str]) -> list[tuple[int, int, str]]:
+    """One word, or an elided article and its word ("l'armée"); inner apostrophes go."""
+    word = m.group()
+    if not _APOS.search(word):
+        return [(m.start(), m.end(), word)]
+    parts = _APOS.split(word)
+    if parts[0].casefold() in _ELISIONS:
+        cut = m.start() + len(parts[0])
+        return [(m.start(), cut, parts[0]), (cut + 1, m.end(), "".join(parts[1:]))]
+    return [(m.start(), m.end(), "".join(parts))]
 
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their folded keys; articles are folded into the next token's lead."""
     out: list[Token] = []
-    lead: int | None = None
+    lead = -1
     for m in _WORD.finditer(text):
-        pieces: list[tuple[int, int, str]] = []
-        parts = _APOS.split(m.group())
-        if len(parts) > 1 and parts[0].casefold() in _ELISIONS:
-            cut = m.start() + len(parts[0])
-            pieces.append((m.start(), cut, parts[0]))
-            pieces.append((cut + 1, m.end(), "".join(parts[1:])))
-        else:
-            pieces.append((m.start(), m.end(), "".join(parts)))
-        for start, end, word in pieces:
-            if _is_article(word, text, end):
-                lead = start if lead is None else lead
+        for start, end, word in _pieces(m):
+            key = fold(word)
+            if _is_article(word.casefold(), text, end):
+                lead = start if lead < 0 else lead
                 continue
-            out.append(Token(start, end, text[start:end], fold(word),
-                             start if lead is None else lead))
-            lead = None
+            out.append(Token(start, end, text[start:end], key, start if lead < 0 else lead))
+            lead = -1
     return out
 
 
