@@ -28,6 +28,8 @@ _ARTICLES = frozenset({"al", "el", "the"})
 # Sun-letter assimilations of "al", optional only when hyphenated: "Ansar ad-Din".
 _HYPHEN_ARTICLES = frozenset({"ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ud", "ut"})
 _ARABIC_FOLD = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None, "ؤ": "و", "ئ": "ي"})
+# Arabic clitics glued to a name: "wa-" (and), "bi-/li-/fa-/ka-" + article, the article.
+_ARABIC_CLITIC = re.compile(r"^(?:[وبفك]ال|لل|وال|و(?=..)|ال(?=..))")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae"})
 _DOUBLE = re.compile(r"([a-z])\1+")
 _CONNECTORS = frozenset("de du des la le l d of bin ibn abu abou wal fi lid is et and".split())
@@ -47,9 +49,7 @@ def fold(word: str) -> str:
         return _DOUBLE.sub(r"\1", word.lower())
     key = strip_marks(word).casefold().translate(_ARABIC_FOLD)
     key = _DOUBLE.sub(r"\1", key)
-    if key.startswith("ال") and len(key) > 3:
-        key = key[2:]
-    return key
+    return _ARABIC_CLITIC.sub("", key) if len(key) > 3 else key
 
 
 class Token(NamedTuple):
@@ -85,8 +85,10 @@ def tokenize(text: str) -> list[Token]:
     for m in _WORD.finditer(text):
         for start, end, word in _pieces(m):
             key = fold(word)
-            if _is_article(word.casefold(), text, end):
-                lead = start if lead < 0 else lead
+            low = word.casefold()
+            if _is_article(low, text, end):
+                if low != "the":  # "al-" belongs to the name's span, "the" does not
+                    lead = start if lead < 0 else lead
                 continue
             out.append(Token(start, end, text[start:end], key, start if lead < 0 else lead))
             lead = -1
