@@ -9,10 +9,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from eventcoder.normalize import actors as A
 from eventcoder.normalize import outlets as O
+from eventcoder.normalize.alias_index import tokenize
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -357,3 +360,28 @@ def test_articles_mention_gold_actors() -> None:
     ok, total = article_find_coverage()
     assert total > 30
     assert ok / total >= 0.9, f"{ok}/{total}"
+
+
+def test_english_and_arabic_sentences() -> None:
+    en = ("Iraqi security forces said Kata'ib Hezbollah fired rockets at the U.S. Embassy; "
+          "gunmen later killed two villagers.")
+    got = [(m.text, m.record.name) for m in A.find_actors(en, lang="en", country="IQ")]
+    assert got == [("Iraqi security forces", "Military Forces of Iraq"),
+                   ("Kata'ib Hezbollah", "Kataib Hezbollah"),
+                   ("U.S. Embassy", "Government of the United States"),
+                   ("gunmen", "Unidentified Armed Group (Iraq)"),
+                   ("villagers", "Civilians (Iraq)")]
+    ar = "نفت فصائل الحشد الشعبي وكتائب حزب الله استهداف القوات الأمريكية"
+    assert [m.record.id for m in A.find_actors(ar, lang="ar")] == [
+        "pmf", "kataib-hezbollah", "us-military"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aeiklmnrsy '’-ÉéAHKQ\n,.داعشال")), max_size=80))
+def test_match_offsets_always_point_into_text(text: str) -> None:
+    for tok in tokenize(text):
+        assert text[tok.start:tok.end] == tok.raw and tok.lead <= tok.start
+    for m in A.find_actors(text):
+        assert text[m.start:m.end] == m.text
+    for o in A.find_outlets(text):
+        assert text[o.start:o.end] == o.text
