@@ -96,16 +96,41 @@ def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+# Shapes whose span depends on the day of publication, not only on its year.
+RELATIVE_KINDS = frozenset({"weekday", "relday", "relperiod", "ago", "range"})
+
+
+def speaking_day(found: list[_Candidate], published: PubDate | None) -> PubDate | None:
+    """The day a month-dated report speaks from, when it says so ("ce lundi 21 décembre").
+
+    A demonstrative full date with its weekday, inside the publication month, is the
+    writer's "today" (or very near it); relative words then resolve against that day
+    instead of spreading over the whole month.
+    """
+    if published is None or published.precision != "month":
+        return None
+    for c in found:
+        p = c.parsed
+        if p.kind == "date" and p.present and p.weekday is not None and p.anchor == "at":
+            resolved = resolve_parsed(p, published)
+            if resolved and published.start <= resolved[0] <= published.end:
+                return PubDate(resolved[0], resolved[0], "day")
+    return None
+
+
 def find_dates(
     text: str, published: PubDate | None, lang: str = "fr", include_bounds: bool = False
 ) -> list[DateMatch]:
     """Every date expression in ``text`` with its resolved span, in text order."""
+    found = _longest_first(_candidates(text, lang))
+    speaking = speaking_day(found, published)
     matches: list[DateMatch] = []
-    for c in _longest_first(_candidates(text, lang)):
+    for c in found:
         if c.parsed.anchor != "at" and not include_bounds:
             continue
         words = text[c.start : c.end]
-        resolved = resolve_parsed(c.parsed, published)
+        relative = speaking is not None and c.parsed.kind in RELATIVE_KINDS
+        resolved = resolve_parsed(c.parsed, speaking if relative else published)
         if resolved is None:
             log.debug("unresolved date expression %r", words)
             continue

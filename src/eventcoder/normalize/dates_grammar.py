@@ -43,6 +43,7 @@ class Parsed:
     offset: int = 0  # days for relative days, count for "il y a N"
     unit: str | None = None  # day / week / weekend / month / year
     anchor: str = "at"  # at / since / until: only "at" dates an occurrence
+    present: bool = False  # "ce lundi 21 décembre": the day the report speaks from
 
 
 Reader = Callable[[dict[str, str | None], Lexicon], Parsed | None]
@@ -101,38 +102,39 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _common(g: dict[str, str | None], lex: Lexicon) -> dict[str, int | str]:
-    """The prefix bound and the dernier/prochain marker, shared by most shapes."""
-    out: dict[str, int | str] = {"anchor": "at", "rel": 0}
+def _common(p: Parsed | None, g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
+    """The prefix (a bound, or "ce" for the present) and the dernier/prochain marker."""
+    if p is None:
+        return None
     pre = norm(g.get("pre") or "")
     if pre in lex.since:
-        out["anchor"] = "since"
+        p.anchor = "since"
     elif pre in lex.until:
-        out["anchor"] = "until"
+        p.anchor = "until"
+    p.present = pre in lex.present
     marker = norm(g.get("rel") or g.get("relb") or "")
     if marker in lex.past:
-        out["rel"] = -1
+        p.rel = -1
     elif marker in lex.future:
-        out["rel"] = 1
-    return out
+        p.rel = 1
+    return p
 
 
 def _read_full(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
-    return Parsed(
+    return _common(Parsed(
         "date",
         day=_day(lex, g["d"]),
         month=_lk(lex.months, g["m"]),
         year=_year(g.get("y") or g.get("yp")),
         weekday=_lk(lex.weekdays, g.get("wd")),
-        **_common(g, lex),  # type: ignore[arg-type]
-    )
+    ), g, lex)
 
 
 def _read_numeric(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
     a, b, y = int(g["a"] or 0), int(g["b"] or 0), int(g["y"] or 0)
     day, month = (b, a) if lex.raw.get("numeric_order") == "MDY" else (a, b)
     year = y + 2000 if y < 100 else y
-    return Parsed("date", day=day, month=month, year=year, **_common(g, lex))  # type: ignore[arg-type]
+    return _common(Parsed("date", day=day, month=month, year=year), g, lex)
 
 
 def _read_iso(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
@@ -150,8 +152,8 @@ def _read_range(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
         month2=_lk(lex.months, g["m2"]),
         year2=_year(g["y2"]),
         weekday2=_lk(lex.weekdays, g["wd2"]),
-        **_common(g, lex),  # type: ignore[arg-type]
     )
+    _common(p, g, lex)
     if g["night"]:  # a night needs a day or weekday on each side
         ok = (p.day or p.weekday is not None) and (p.day2 or p.weekday2 is not None)
         p.unit = "night"
@@ -161,32 +163,33 @@ def _read_range(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
 
 
 def _read_period(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
-    return Parsed(
+    return _common(Parsed(
         "period",
         month=_lk(lex.months, g["m"]),
         year=_year(g["y"] or g["yp"] or g["yo"]),
         period=lex.periods.get(norm(g["per"] or "")),
-        **_common(g, lex),  # type: ignore[arg-type]
-    )
+    ), g, lex)
 
 
 def _read_month(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
-    p = Parsed("month", month=_lk(lex.months, g["m"]), year=_year(g["y"] or g["yp"]),
-               **_common(g, lex))  # type: ignore[arg-type]
+    p = Parsed("month", month=_lk(lex.months, g["m"]), year=_year(g["y"] or g["yp"]))
+    _common(p, g, lex)
     # a bare month name ("Mars", "may") is only a date with an intro, a year or a marker
     return p if (g["pre"] or g["yp"] or g["y"] or p.rel) else None
 
 
 def _read_year(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
-    return Parsed("year", year=_year(g["y"]), **_common(g, lex))  # type: ignore[arg-type]
+    return _common(Parsed("year", year=_year(g["y"])), g, lex)
 
 
 def _read_weekday(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
-    return Parsed("weekday", weekday=_lk(lex.weekdays, g["wd"]), **_common(g, lex))  # type: ignore[arg-type]
+    return _common(Parsed("weekday", weekday=_lk(lex.weekdays, g["wd"])), g, lex)
 
 
 def _read_relday(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
-    return Parsed("relday", offset=lex.relative_days[norm(g["rd"] or "")])
+    # "hier (samedi)": the weekday in brackets wins over the day count
+    weekday = _lk(lex.weekdays, g["wd"])
+    return Parsed("relday", offset=lex.relative_days[norm(g["rd"] or "")], weekday=weekday)
 
 
 def _read_relperiod(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
@@ -199,7 +202,7 @@ def _read_ago(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
     count = int(n) if n.isdigit() else lex.numbers.get(norm(n))
     if count is None:
         return None
-    return Parsed("relperiod", unit=lex.units[norm(g["u"] or "")], offset=-count)
+    return Parsed("ago", unit=lex.units[norm(g["u"] or "")], offset=-count)
 
 
 def _read_hijri(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
@@ -241,7 +244,7 @@ def _shapes(lex: Lexicon) -> list[Shape]:
         ("weekday", rf"(?:{_g('pre', p['PRE'] + '|' + _alt(lex, 'weekday_intro'))}\s+)?"
          + rf"(?:{_g('relb', p['RELB'])}\s+)?" + _g("wd", wd) + rel + tail, _read_weekday),
         ("relday", _g("rd", alternation(lex.words("relative_days"))) + r"(?!\w)"
-         + rf"(?:\s*\({wd}\))?" + tail, _read_relday),
+         + rf"(?:\s*\({_g('wd', wd)}\))?" + tail, _read_relday),
         ("relperiod", _g("rp", alternation(lex.words("relative_periods"))) + r"(?!\w)",
          _read_relperiod),
         ("ago", _ago_pattern(lex), _read_ago),

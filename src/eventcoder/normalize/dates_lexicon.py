@@ -101,6 +101,7 @@ class Lexicon:
     future: frozenset[str]
     since: frozenset[str]
     until: frozenset[str]
+    present: frozenset[str]
 
     def words(self, key: str) -> list[str]:
         """A plain word list of the yaml file (an empty list when the language has none)."""
@@ -146,4 +147,5 @@ def load_lexicon(lang: str) -> Lexicon:
         ),
         since=frozenset(norm(w) for w in raw.get("since_words", [])),
         until=frozenset(norm(w) for w in raw.get("until_words", [])),
+        present=frozenset(norm(w) for w in raw.get("present_words", [])),
     )

@@ -149,6 +149,8 @@ def resolve_relday(p: Parsed, pub: PubDate | None) -> Resolved | None:
     if pub is None:
         return None
     shift = timedelta(days=p.offset)
+    if p.weekday is not None:
+        return resolve_weekday(p, PubDate(pub.start + shift, pub.end + shift, pub.precision))
     if pub.precision == "day":
         d = pub.start + shift
         return d, d, "day"
@@ -187,6 +189,18 @@ def resolve_relperiod(p: Parsed, pub: PubDate | None) -> Resolved | None:
         if start.month == end.month:
             return start, end, "month"
     return _span(start, end)
+
+
+def resolve_ago(p: Parsed, pub: PubDate | None) -> Resolved | None:
+    """"Il y a trois ans" is about that month, not the whole year (nor an exact day)."""
+    if pub is None or p.unit is None:
+        return None
+    if p.unit not in ("month", "year"):
+        return resolve_relperiod(p, pub)
+    months = p.offset * (12 if p.unit == "year" else 1)
+    start = _unit_span("month", months, pub.start)[0]
+    end = _unit_span("month", months, pub.end)[1]
+    return start, end, "month" if (start.year, start.month) == (end.year, end.month) else "range"
 
 
 def _range_end(p: Parsed, pub: PubDate | None) -> tuple[date, date] | None:
@@ -267,6 +281,7 @@ RESOLVERS: dict[str, Callable[[Parsed, PubDate | None], Resolved | None]] = {
     "weekday": resolve_weekday,
     "relday": resolve_relday,
     "relperiod": resolve_relperiod,
+    "ago": resolve_ago,
     "range": resolve_range,
     "hijri": resolve_hijri,
 }
