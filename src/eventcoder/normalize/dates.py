@@ -149,6 +149,8 @@ def resolve_date(expression: str, published: PubDate | None, lang: str = "fr") -
             return None
         resolved = resolve_parsed(best.parsed, published)
         return DateSpan(resolved[0], resolved[1], resolved[2], text) if resolved else None
+    if trigger_pattern(lang).search(text):  # our words, but not a date: trust the grammar
+        return None
     return _dateparser_fallback(text, published, lang)
 
 
@@ -156,7 +158,11 @@ _PERIODS: dict[str, Precision] = {"day": "day", "week": "range", "month": "month
 
 
 def _dateparser_fallback(text: str, published: PubDate | None, lang: str) -> DateSpan | None:
-    """dateparser for an expression the grammar does not know (slow to load: last resort)."""
+    """dateparser for wording the lexicon lacks entirely (slow to load: the last resort).
+
+    Expressions holding a month, a weekday, a relative word or a number are the grammar's:
+    dateparser would read "20h30" as today and a bare "Mars" as March.
+    """
     import datetime as dt
 
     from dateparser.date import DateDataParser
@@ -188,5 +194,5 @@ def _period_span(day: date, precision: Precision) -> tuple[date, date]:
 
 def publication_span(published: PubDate) -> DateSpan:
     """The fallback date of an event whose text states none (flagged ``stated=False``)."""
-    precision = "day" if published.precision == "day" else "month"
+    precision: Precision = "day" if published.precision == "day" else "month"
     return DateSpan(published.start, published.end, precision, None, stated=False)

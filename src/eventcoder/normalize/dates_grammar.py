@@ -224,8 +224,8 @@ def _shapes(lex: Lexicon) -> list[Shape]:
     wd_opt = rf"(?:{_g('wd', wd)}\s*,?\s+)?"
     shapes: list[tuple[str, str, Reader]] = [
         ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", _read_iso),
-        ("numeric", pre + r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>\d{4}|\d\d)(?!\d)",
-         _read_numeric),
+        ("numeric", pre + r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+         r"(?P<y>\d{4}|\d\d)(?!\d)", _read_numeric),
         ("full", pre + wd_opt + _g("d", day) + link + r"\s+" + _g("m", mon) + year_opt + rel
          + tail, _read_full),
     ]
@@ -276,7 +276,8 @@ def _range_pattern(lex: Lexicon, p: dict[str, str]) -> str:
 
     night = rf"{_g('night', _alt(lex, 'night_prefixes'))}\s+{_alt(lex, 'range_from')}"
     intro = rf"(?:{night}|{_alt(lex, 'span_prefixes')})"
-    return (rf"(?:{_g('pre', p['PRE'])}\s+)?{intro}\s+{side('1')}\s+{_alt(lex, 'range_to')}"
+    to = alternation(lex.words("range_to") + lex.words("span_to"))
+    return (rf"(?:{_g('pre', p['PRE'])}\s+)?{intro}\s+{side('1')}\s+{to}"
             rf"\s+{side('2')}" + rf"(?:\s+{_g('rel', p['REL'])})?" + p["TAIL"])
 
 

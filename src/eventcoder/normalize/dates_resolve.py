@@ -68,7 +68,8 @@ def _day_year(p: Parsed, pub: PubDate) -> int | None:
     year = pick_year(build, pub, p.rel, whole_month=False)
     if year is None or p.weekday is None:
         return year
-    for candidate in (year, year - 1, year + 1):
+    # the previous year; two back when the tolerance put the first guess after publication
+    for candidate in (year, year - 1, year - 2)[: 3 if year > pub.end.year else 2]:
         d = make_date(candidate, p.month, p.day)
         if d and d.weekday() == p.weekday:
             return candidate
