@@ -174,6 +174,7 @@ def test_english_expression(
         "depuis 2019",  # the start of an interval, not the date of an occurrence
         "depuis le 11 juillet",
         "jusqu'au 3 mai",
+        "jusqu'à ce lundi 7 juin",
         "d'ici septembre prochain",
         "à une minute d'intervalle",
         "depuis quelques jours",

@@ -111,7 +111,7 @@ def speaking_day(found: list[_Candidate], published: PubDate | None) -> PubDate 
         return None
     for c in found:
         p = c.parsed
-        if p.kind == "date" and p.present and p.weekday is not None and p.anchor == "at":
+        if p.kind == "date" and p.present and p.weekday is not None:
             resolved = resolve_parsed(p, published)
             if resolved and published.start <= resolved[0] <= published.end:
                 return PubDate(resolved[0], resolved[0], "day")

@@ -79,6 +79,8 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
         "RELB": alternation(lex.words("past_before") + lex.words("future_before")),
         "PRE": alternation(lex.words("determiners") + bounds),
         "BOUND": alternation(bounds),
+        # "jusqu'à ce lundi": a bound before the determiner
+        "BOUNDED": rf"(?:(?P<bound>{alternation(bounds)})\s+(?=\w))?",
         "TAIL": rf"(?:{part_tail}{{0,2}}{time_tail}?)",
     }
 
@@ -107,9 +109,10 @@ def _common(p: Parsed | None, g: dict[str, str | None], lex: Lexicon) -> Parsed 
     if p is None:
         return None
     pre = norm(g.get("pre") or "")
-    if pre in lex.since:
+    bound = norm(g.get("bound") or "") or pre
+    if bound in lex.since:
         p.anchor = "since"
-    elif pre in lex.until:
+    elif bound in lex.until:
         p.anchor = "until"
     p.present = pre in lex.present
     marker = norm(g.get("rel") or g.get("relb") or "")
@@ -217,7 +220,7 @@ def _read_hijri(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
 def _shapes(lex: Lexicon) -> list[Shape]:
     p = _pieces(lex)
     day, mon, wd, year, tail = p["DAY"], p["MON"], p["WD"], p["YEAR"], p["TAIL"]
-    pre = rf"(?:{_g('pre', p['PRE'])}\s+)?"
+    pre = p["BOUNDED"] + rf"(?:{_g('pre', p['PRE'])}\s+)?"
     rel = rf"(?:\s+{_g('rel', p['REL'])})?"
     year_opt = rf"(?:\s*,?\s+(?:\({_g('yp', year)}\)|{_g('y', year)}))?"
     link = rf"(?:\s+{_alt(lex, 'day_month_link')})?"
@@ -241,7 +244,7 @@ def _shapes(lex: Lexicon) -> list[Shape]:
          + rf"(?:{_g('relb', p['RELB'])}\s+)?" + _g("m", mon) + year_opt + rel, _read_month),
         ("year", _g("pre", _alt(lex, "year_intro") + "|" + p["BOUND"]) + r"\s+"
          + _g("y", year), _read_year),
-        ("weekday", rf"(?:{_g('pre', p['PRE'] + '|' + _alt(lex, 'weekday_intro'))}\s+)?"
+        ("weekday", p["BOUNDED"] + rf"(?:{_g('pre', p['PRE'] + '|' + _alt(lex, 'weekday_intro'))}\s+)?"
          + rf"(?:{_g('relb', p['RELB'])}\s+)?" + _g("wd", wd) + rel + tail, _read_weekday),
         ("relday", _g("rd", alternation(lex.words("relative_days"))) + r"(?!\w)"
          + rf"(?:\s*\({_g('wd', wd)}\))?" + tail, _read_relday),
@@ -277,7 +280,7 @@ def _range_pattern(lex: Lexicon, p: dict[str, str]) -> str:
     night = rf"{_g('night', _alt(lex, 'night_prefixes'))}\s+{_alt(lex, 'range_from')}"
     intro = rf"(?:{night}|{_alt(lex, 'span_prefixes')})"
     to = alternation(lex.words("range_to") + lex.words("span_to"))
-    return (rf"(?:{_g('pre', p['PRE'])}\s+)?{intro}\s+{side('1')}\s+{to}"
+    return (p["BOUNDED"] + rf"(?:{_g('pre', p['PRE'])}\s+)?{intro}\s+{side('1')}\s+{to}"
             rf"\s+{side('2')}" + rf"(?:\s+{_g('rel', p['REL'])})?" + p["TAIL"])
 
 
