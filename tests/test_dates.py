@@ -61,6 +61,11 @@ FRENCH = [
     ("le 12 septembre 2020", "2021-06", "2020-09-12", "2020-09-12", "day"),
     ("29 fevrier 2020", None, "2020-02-29", "2020-02-29", "day"),
     ("le 14.07.2019", None, "2019-07-14", "2019-07-14", "day"),
+    ("le 3 sept. 2020", None, "2020-09-03", "2020-09-03", "day"),
+    # a weekday and a day number: the month around publication where they agree
+    ("ce vendredi 25", "2020-12", "2020-12-25", "2020-12-25", "day"),
+    ("samedi 26 vers 20h", "2020-12", "2020-12-26", "2020-12-26", "day"),
+    ("mercredi 30 au soir", "2021-01-05", "2020-12-30", "2020-12-30", "day"),
     # weekdays in a day-dated report (Monday 21 December 2020)
     ("lundi", MON_21, "2020-12-21", "2020-12-21", "day"),
     ("dimanche", MON_21, "2020-12-20", "2020-12-20", "day"),
@@ -130,6 +135,7 @@ FRENCH = [
     ("la nuit du 31 mai au 1er juin", "2021-06", "2021-05-31", "2021-06-01", "range"),
     ("du 3 au 5 avril", "2020-04", "2020-04-03", "2020-04-05", "range"),
     ("entre le 28 décembre et le 2 janvier", "2020-01", "2019-12-28", "2020-01-02", "range"),
+    ("les 3 et 4 avril", "2020-04", "2020-04-03", "2020-04-04", "range"),
     # the Islamic calendar (Umm al-Qura, via hijridate)
     ("la nuit du 15 Chaabane", "2020-04", "2020-04-08", "2020-04-08", "day"),
     ("le 15 chaâbane", "2020-04-10", "2020-04-08", "2020-04-08", "day"),
@@ -181,6 +187,7 @@ def test_english_expression(
         "20h30",
         "il y a deux soldats",
         "Mars",
+        "en sept ans de guerre",
     ],
 )
 def test_not_an_occurrence_date(expression: str) -> None:
@@ -227,6 +234,14 @@ def test_find_dates_longest_match_absorbs_times() -> None:
     assert [m.text for m in found] == ["mardi vers 20h", "dans la nuit de samedi à dimanche"]
     assert found[1].span.precision == "range"
     assert (found[1].span.start, found[1].span.end) == (D("2020-12-19"), D("2020-12-20"))
+
+
+def test_day_number_that_is_a_count_is_not_a_day() -> None:
+    text = "Vendredi 25 personnes ont été blessées, selon un bilan provisoire."
+    (match,) = find_dates(text, pub("2020-11"))
+    # 25 November 2020 was a Wednesday: "25" counts people, the weekday stays alone
+    assert (match.text, match.span.start, match.span.end) == (
+        "Vendredi", D("2020-11-06"), D("2020-11-27"))
 
 
 def test_publication_span_is_not_stated() -> None:

@@ -97,7 +97,7 @@ def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 # Shapes whose span depends on the day of publication, not only on its year.
-RELATIVE_KINDS = frozenset({"weekday", "relday", "relperiod", "ago", "range"})
+RELATIVE_KINDS = frozenset({"weekday", "wdday", "relday", "relperiod", "ago", "range"})
 
 
 def speaking_day(found: list[_Candidate], published: PubDate | None) -> PubDate | None:
@@ -111,7 +111,7 @@ def speaking_day(found: list[_Candidate], published: PubDate | None) -> PubDate 
         return None
     for c in found:
         p = c.parsed
-        if p.kind == "date" and p.present and p.weekday is not None:
+        if p.kind in ("date", "wdday") and p.present and p.weekday is not None:
             resolved = resolve_parsed(p, published)
             if resolved and published.start <= resolved[0] <= published.end:
                 return PubDate(resolved[0], resolved[0], "day")

@@ -72,6 +72,7 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
     return {
         "DAY": rf"(?:[12]\d|3[01]|0?[1-9])(?:{ords})?(?!\w)|{day_words}(?!\w)",
         "MON": alternation(lex.table_words("months")) + r"(?!\w)",
+        "MONTH_ALONE": alternation(lex.table_words("months"), dot_required=True) + r"(?!\w)",
         "WD": alternation(lex.table_words("weekdays")) + r"(?!\w)",
         "HIJ": alternation(lex.table_words("hijri_months")) + r"(?!\w)",
         "YEAR": r"(?:1[89]|20)\d\d(?!\w)",
@@ -82,6 +83,8 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
         # "jusqu'à ce lundi": a bound before the determiner
         "BOUNDED": rf"(?:(?P<bound>{alternation(bounds)})\s+(?=\w))?",
         "TAIL": rf"(?:{part_tail}{{0,2}}{time_tail}?)",
+        # a day number without its month ends the clause or is followed by a time of day
+        "DAY_END": rf"(?:{part_tail}{{1,2}}{time_tail}?|{time_tail}|(?=\s*(?:[,.;:!?)»]|$)))",
     }
 
 
@@ -189,6 +192,11 @@ def _read_weekday(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
     return _common(Parsed("weekday", weekday=_lk(lex.weekdays, g["wd"])), g, lex)
 
 
+def _read_wdday(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
+    weekday, day = _lk(lex.weekdays, g["wd"]), _day(lex, g["d"])
+    return _common(Parsed("wdday", weekday=weekday, day=day), g, lex)
+
+
 def _read_relday(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
     # "hier (samedi)": the weekday in brackets wins over the day count
     weekday = _lk(lex.weekdays, g["wd"])
@@ -241,11 +249,13 @@ def _shapes(lex: Lexicon) -> list[Shape]:
          + rf"(?:{_alt(lex, 'period_link')}\s*)?"
          + rf"(?:{_g('m', mon)}{year_opt}|{_g('yo', year)})" + rel, _read_period),
         ("month", rf"(?:{_g('pre', _alt(lex, 'month_intro') + '|' + p['BOUND'])}\s+)?"
-         + rf"(?:{_g('relb', p['RELB'])}\s+)?" + _g("m", mon) + year_opt + rel, _read_month),
+         + rf"(?:{_g('relb', p['RELB'])}\s+)?" + _g("m", p["MONTH_ALONE"])
+         + year_opt + rel, _read_month),
         ("year", _g("pre", _alt(lex, "year_intro") + "|" + p["BOUND"]) + r"\s+"
          + _g("y", year), _read_year),
         ("weekday", p["BOUNDED"] + rf"(?:{_g('pre', p['PRE'] + '|' + _alt(lex, 'weekday_intro'))}\s+)?"
          + rf"(?:{_g('relb', p['RELB'])}\s+)?" + _g("wd", wd) + rel + tail, _read_weekday),
+        ("wdday", pre + _g("wd", wd) + r"\s+" + _g("d", day) + p["DAY_END"], _read_wdday),
         ("relday", _g("rd", alternation(lex.words("relative_days"))) + r"(?!\w)"
          + rf"(?:\s*\({_g('wd', wd)}\))?" + tail, _read_relday),
         ("relperiod", _g("rp", alternation(lex.words("relative_periods"))) + r"(?!\w)",
@@ -264,7 +274,7 @@ NEEDS = {
     name: frozenset(cats.split())
     for name, cats in {
         "iso": "num", "numeric": "num", "full": "mon", "mdy": "mon", "range": "num wd",
-        "period": "mon num", "month": "mon", "year": "num", "weekday": "wd", "relday": "rel",
+        "period": "mon num", "month": "mon", "year": "num", "weekday": "wd", "wdday": "wd", "relday": "rel",
         "relperiod": "rel", "ago": "rel", "hijri": "hij", "hijri_month": "hij",
     }.items()
 }

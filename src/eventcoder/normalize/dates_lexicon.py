@@ -30,7 +30,7 @@ def norm(text: str) -> str:
     return re.sub(r"\s*'\s*", "'", text).strip()
 
 
-def _units(word: str) -> list[str]:
+def _units(word: str, dot_required: bool = False) -> list[str]:
     """One lexicon entry as regex units, one per character, tolerant of the spellings above."""
     out: list[str] = []
     for ch in word.lower().rstrip("."):
@@ -46,7 +46,7 @@ def _units(word: str) -> list[str]:
         else:
             out.append(re.escape(ch))
     if word.endswith("."):
-        out.append(r"\.?")
+        out.append(r"\." if dot_required else r"\.?")
     return out
 
 
@@ -66,14 +66,18 @@ def _trie_regex(node: dict[str, Any]) -> str:
     return body
 
 
-def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """All ``words`` as one regex; a longer spelling is preferred to its prefix."""
+def alternation(words: list[str] | tuple[str, ...], dot_required: bool = False) -> str:
+    """All ``words`` as one regex; a longer spelling is preferred to its prefix.
+
+    An abbreviation ("sept.") may drop its dot unless ``dot_required``: alone, without a
+    day number before it, "sept" is the French seven and "may" the English verb.
+    """
     if not words:
         return r"(?!x)x"  # matches nothing: the language has no such words
     root: dict[str, Any] = {}
     for word in words:
         node = root
-        for unit in _units(word):
+        for unit in _units(word, dot_required):
             node = node.setdefault(unit, {})
         node[_END] = {}
     return "(?:" + _trie_regex(root) + ")"

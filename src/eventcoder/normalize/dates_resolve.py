@@ -146,6 +146,20 @@ def resolve_weekday(p: Parsed, pub: PubDate | None) -> Resolved | None:
     return d, d, "day"
 
 
+def resolve_wdday(p: Parsed, pub: PubDate | None) -> Resolved | None:
+    """"Vendredi 25": the latest month around publication where the 25th is a Friday,
+    else the weekday alone (the number was perhaps not a day)."""
+    if pub is None or p.day is None:
+        return None
+    index = pub.end.year * 12 + pub.end.month - 1
+    for back in range(2):
+        year, month = divmod(index - back, 12)
+        d = make_date(year, month + 1, p.day)
+        if d and d <= pub.end + TOLERANCE and d.weekday() == p.weekday:
+            return d, d, "day"
+    return resolve_weekday(p, pub)
+
+
 def resolve_relday(p: Parsed, pub: PubDate | None) -> Resolved | None:
     if pub is None:
         return None
@@ -280,6 +294,7 @@ RESOLVERS: dict[str, Callable[[Parsed, PubDate | None], Resolved | None]] = {
     "month": resolve_month,
     "year": resolve_year,
     "weekday": resolve_weekday,
+    "wdday": resolve_wdday,
     "relday": resolve_relday,
     "relperiod": resolve_relperiod,
     "ago": resolve_ago,
