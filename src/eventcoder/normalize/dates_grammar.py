@@ -225,59 +225,70 @@ def _read_hijri(g: dict[str, str | None], lex: Lexicon) -> Parsed | None:
     )
 
 
-def _shapes(lex: Lexicon) -> list[Shape]:
-    p = _pieces(lex)
+# (name, trigger categories one of which must be near, pattern body, reader)
+ShapeRow = tuple[str, str, str, Reader]
+
+
+def _calendar_shapes(lex: Lexicon, p: dict[str, str]) -> list[ShapeRow]:
+    """Shapes naming a day, a month or a year of the calendar."""
     day, mon, wd, year, tail = p["DAY"], p["MON"], p["WD"], p["YEAR"], p["TAIL"]
     pre = p["BOUNDED"] + rf"(?:{_g('pre', p['PRE'])}\s+)?"
     rel = rf"(?:\s+{_g('rel', p['REL'])})?"
     year_opt = rf"(?:\s*,?\s+(?:\({_g('yp', year)}\)|{_g('y', year)}))?"
     link = rf"(?:\s+{_alt(lex, 'day_month_link')})?"
     wd_opt = rf"(?:{_g('wd', wd)}\s*,?\s+)?"
-    shapes: list[tuple[str, str, Reader]] = [
-        ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", _read_iso),
-        ("numeric", pre + r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+    periods = _g("per", alternation(lex.table_words("periods")))
+    month_pre = _g("pre", _alt(lex, "month_intro") + "|" + p["BOUND"])
+    rows: list[ShapeRow] = [
+        ("iso", "num", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", _read_iso),
+        ("numeric", "num", pre + r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
          r"(?P<y>\d{4}|\d\d)(?!\d)", _read_numeric),
-        ("full", pre + wd_opt + _g("d", day) + link + r"\s+" + _g("m", mon) + year_opt + rel
-         + tail, _read_full),
-    ]
-    if lex.raw.get("month_day_order"):
-        shapes.append(("mdy", pre + wd_opt + _g("m", mon) + r"\s+" + _g("d", day)
-                       + year_opt + tail, _read_full))
-    shapes += [
-        ("range", _range_pattern(lex, p), _read_range),
-        ("period", pre + _g("per", alternation(lex.table_words("periods"))) + r"(?:[-‐‑]\s*|\s+)"
+        ("full", "mon", pre + wd_opt + _g("d", day) + link + r"\s+" + _g("m", mon) + year_opt
+         + rel + tail, _read_full),
+        ("range", "num wd", _range_pattern(lex, p), _read_range),
+        ("period", "mon num", pre + periods + r"(?:[-‐‑]\s*|\s+)"
          + rf"(?:{_alt(lex, 'period_link')}\s*)?"
          + rf"(?:{_g('m', mon)}{year_opt}|{_g('yo', year)})" + rel, _read_period),
-        ("month", rf"(?:{_g('pre', _alt(lex, 'month_intro') + '|' + p['BOUND'])}\s+)?"
-         + rf"(?:{_g('relb', p['RELB'])}\s+)?" + _g("m", p["MONTH_ALONE"])
-         + year_opt + rel, _read_month),
-        ("year", _g("pre", _alt(lex, "year_intro") + "|" + p["BOUND"]) + r"\s+"
+        ("month", "mon", rf"(?:{month_pre}\s+)?(?:{_g('relb', p['RELB'])}\s+)?"
+         + _g("m", p["MONTH_ALONE"]) + year_opt + rel, _read_month),
+        ("year", "num", _g("pre", _alt(lex, "year_intro") + "|" + p["BOUND"]) + r"\s+"
          + _g("y", year), _read_year),
-        ("weekday", p["BOUNDED"] + rf"(?:{_g('pre', p['PRE'] + '|' + _alt(lex, 'weekday_intro'))}\s+)?"
-         + rf"(?:{_g('relb', p['RELB'])}\s+)?" + _g("wd", wd) + rel + tail, _read_weekday),
-        ("wdday", pre + _g("wd", wd) + r"\s+" + _g("d", day) + p["DAY_END"], _read_wdday),
-        ("relday", _g("rd", alternation(lex.words("relative_days"))) + r"(?!\w)"
-         + rf"(?:\s*\({_g('wd', wd)}\))?" + tail, _read_relday),
-        ("relperiod", _g("rp", alternation(lex.words("relative_periods"))) + r"(?!\w)",
-         _read_relperiod),
-        ("ago", _ago_pattern(lex), _read_ago),
-        ("hijri", _hijri_pattern(lex, p), _read_hijri),
-        ("hijri_month", _g("pre", _alt(lex, "hijri_intro")) + r"\s+" + _g("hm", p["HIJ"]),
-         _read_hijri),
+        ("hijri", "hij", _hijri_pattern(lex, p), _read_hijri),
+        ("hijri_month", "hij", _g("pre", _alt(lex, "hijri_intro")) + r"\s+"
+         + _g("hm", p["HIJ"]), _read_hijri),
     ]
+    if lex.raw.get("month_day_order"):
+        rows.append(("mdy", "mon", pre + wd_opt + _g("m", mon) + r"\s+" + _g("d", day)
+                     + year_opt + tail, _read_full))
+    return rows
+
+
+def _relative_shapes(lex: Lexicon, p: dict[str, str]) -> list[ShapeRow]:
+    """Shapes that need the publication date: weekdays, "hier", "la semaine dernière"."""
+    wd, tail = p["WD"], p["TAIL"]
+    pre = p["BOUNDED"] + rf"(?:{_g('pre', p['PRE'])}\s+)?"
+    wd_pre = _g("pre", p["PRE"] + "|" + _alt(lex, "weekday_intro"))
+    rel = rf"(?:\s+{_g('rel', p['REL'])})?"
     return [
-        Shape(n, re.compile(B + body + E, re.IGNORECASE), r, NEEDS[n]) for n, body, r in shapes
+        ("weekday", "wd", p["BOUNDED"] + rf"(?:{wd_pre}\s+)?(?:{_g('relb', p['RELB'])}\s+)?"
+         + _g("wd", wd) + rel + tail, _read_weekday),
+        ("wdday", "wd", pre + _g("wd", wd) + r"\s+" + _g("d", p["DAY"]) + p["DAY_END"],
+         _read_wdday),
+        ("relday", "rel", _g("rd", alternation(lex.words("relative_days"))) + r"(?!\w)"
+         + rf"(?:\s*\({_g('wd', wd)}\))?" + tail, _read_relday),
+        ("relperiod", "rel", _g("rp", alternation(lex.words("relative_periods"))) + r"(?!\w)",
+         _read_relperiod),
+        ("ago", "rel", _ago_pattern(lex), _read_ago),
     ]
 
 
-NEEDS = {
-    name: frozenset(cats.split())
-    for name, cats in {
-        "iso": "num", "numeric": "num", "full": "mon", "mdy": "mon", "range": "num wd",
-        "period": "mon num", "month": "mon", "year": "num", "weekday": "wd", "wdday": "wd", "relday": "rel",
-        "relperiod": "rel", "ago": "rel", "hijri": "hij", "hijri_month": "hij",
-    }.items()
-}
+def _shapes(lex: Lexicon) -> list[Shape]:
+    p = _pieces(lex)
+    rows = _calendar_shapes(lex, p) + _relative_shapes(lex, p)
+    return [
+        Shape(name, re.compile(B + body + E, re.IGNORECASE), read, frozenset(needs.split()))
+        for name, needs, body, read in rows
+    ]
 
 
 def _range_pattern(lex: Lexicon, p: dict[str, str]) -> str:
