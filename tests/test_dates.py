@@ -120,6 +120,7 @@ FRENCH = [
     ("septembre dernier", "2020-12", "2020-09-01", "2020-09-30", "month"),
     ("en décembre dernier", "2020-12", "2019-12-01", "2019-12-31", "month"),
     ("en avril dernier", "2021-06", "2021-04-01", "2021-04-30", "month"),
+    ("au mois d’avril dernier", "2020-12", "2020-04-01", "2020-04-30", "month"),
     ("en décembre", "2020-04", "2019-12-01", "2019-12-31", "month"),
     ("septembre prochain", "2021-06", "2021-09-01", "2021-09-30", "month"),
     ("en janvier 2020", "2021-09", "2020-01-01", "2020-01-31", "month"),
@@ -141,6 +142,8 @@ FRENCH = [
     ("le 15 chaâbane", "2020-04-10", "2020-04-08", "2020-04-08", "day"),
     ("le 1er Ramadan 1441", None, "2020-04-24", "2020-04-24", "day"),
     ("pendant le ramadan", "2020-05", "2020-04-24", "2020-05-23", "range"),
+    ("lors du ramadan 1441", None, "2020-04-24", "2020-05-23", "range"),
+    ("le 27 Ramadan 1441 de l'hégire", None, "2020-05-20", "2020-05-20", "day"),
 ]
 
 
@@ -163,6 +166,8 @@ ENGLISH = [
     ("in early December", "2020-12", "2020-12-01", "2020-12-10", "range"),
     ("two weeks ago", MON_21, "2020-12-07", "2020-12-13", "range"),
     ("last Thursday", MON_21, "2020-12-17", "2020-12-17", "day"),
+    ("on Dec. 25, 2020 at 10:30 pm local time", None, "2020-12-25", "2020-12-25", "day"),
+    ("late on Tuesday night", MON_21, "2020-12-15", "2020-12-15", "day"),
 ]
 
 
@@ -242,6 +247,20 @@ def test_day_number_that_is_a_count_is_not_a_day() -> None:
     # 25 November 2020 was a Wednesday: "25" counts people, the weekday stays alone
     assert (match.text, match.span.start, match.span.end) == (
         "Vendredi", D("2020-11-06"), D("2020-11-27"))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lexicon_words_are_strings(lang: str) -> None:
+    """YAML reads a bare on/off/yes/no as a boolean: quote such words in the lexicon."""
+    from eventcoder.normalize.dates_lexicon import load_lexicon
+
+    raw = load_lexicon(lang).raw
+    for key, value in raw.items():
+        items = value.values() if isinstance(value, dict) else [value]
+        for item in items:
+            words = item if isinstance(item, list) else [item]
+            if key != "month_day_order":
+                assert not any(isinstance(w, bool) for w in words), (lang, key)
 
 
 def test_publication_span_is_not_stated() -> None:

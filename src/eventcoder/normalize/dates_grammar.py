@@ -65,7 +65,8 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
     """Reusable sub-patterns; group names are filled in with str.format-like templates."""
     ords = alternation(lex.words("ordinal_suffixes"))
     day_words = _alt(lex, "day_words")
-    hours = r"(?:[01]?\d|2[0-3])(?:\s?" + _alt(lex, "hour_words") + r"(?:\s?[0-5]\d)?|:[0-5]\d)"
+    hour_words = _alt(lex, "hour_words")
+    hours = rf"(?:[01]?\d|2[0-3])(?:\s?{hour_words}(?:\s?[0-5]\d)?|:[0-5]\d(?:\s?{hour_words})*)"
     time_tail = rf"(?:\s*,?\s*(?:{_alt(lex, 'time_intro')}\s+)?{hours}(?!\w))"
     part_tail = rf"(?:\s*,?\s+{_alt(lex, 'parts_of_day')}(?!\w))"
     bounds = lex.words("since_words") + lex.words("until_words")
@@ -76,6 +77,7 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
         "WD": alternation(lex.table_words("weekdays")) + r"(?!\w)",
         "HIJ": alternation(lex.table_words("hijri_months")) + r"(?!\w)",
         "YEAR": r"(?:1[89]|20)\d\d(?!\w)",
+        "HYEAR": r"1[34]\d\d(?!\w)",
         "REL": alternation(lex.words("past_after") + lex.words("future_after")) + r"(?!\w)",
         "RELB": alternation(lex.words("past_before") + lex.words("future_before")),
         "PRE": alternation(lex.words("determiners") + bounds),
@@ -249,13 +251,14 @@ def _calendar_shapes(lex: Lexicon, p: dict[str, str]) -> list[ShapeRow]:
         ("period", "mon num", pre + periods + r"(?:[-‐‑]\s*|\s+)"
          + rf"(?:{_alt(lex, 'period_link')}\s*)?"
          + rf"(?:{_g('m', mon)}{year_opt}|{_g('yo', year)})" + rel, _read_period),
-        ("month", "mon", rf"(?:{month_pre}\s+)?(?:{_g('relb', p['RELB'])}\s+)?"
+        # "au mois d'avril": no space after an apostrophe
+        ("month", "mon", rf"(?:{month_pre}(?:(?<=['’])|\s)\s*)?(?:{_g('relb', p['RELB'])}\s+)?"
          + _g("m", p["MONTH_ALONE"]) + year_opt + rel, _read_month),
         ("year", "num", _g("pre", _alt(lex, "year_intro") + "|" + p["BOUND"]) + r"\s+"
          + _g("y", year), _read_year),
         ("hijri", "hij", _hijri_pattern(lex, p), _read_hijri),
         ("hijri_month", "hij", _g("pre", _alt(lex, "hijri_intro")) + r"\s+"
-         + _g("hm", p["HIJ"]), _read_hijri),
+         + _g("hm", p["HIJ"]) + rf"(?:\s+{_g('hy', p['HYEAR'])})?", _read_hijri),
     ]
     if lex.raw.get("month_day_order"):
         rows.append(("mdy", "mon", pre + wd_opt + _g("m", mon) + r"\s+" + _g("d", day)
@@ -316,7 +319,7 @@ def _ago_pattern(lex: Lexicon) -> str:
 def _hijri_pattern(lex: Lexicon, p: dict[str, str]) -> str:
     night = rf"{_alt(lex, 'night_prefixes')}\s+{_alt(lex, 'range_from')}"
     era = rf"(?:\s*{_alt(lex, 'hijri_era')}(?!\w))?"
-    hijri_year = _g("hy", r"1[34]\d\d")
+    hijri_year = _g("hy", p["HYEAR"])
     return (rf"(?:(?:{night}|{p['PRE']})\s+)?{_g('d', p['DAY'])}\s+{_g('hm', p['HIJ'])}"
             rf"(?:\s+{hijri_year}{era})?")
 
