@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventcoder.normalize.dates import find_dates, publication_span, resolve_date
 from eventcoder.schema import DateSpan, PubDate
@@ -261,6 +263,27 @@ def test_lexicon_words_are_strings(lang: str) -> None:
             words = item if isinstance(item, list) else [item]
             if key != "month_day_order":
                 assert not any(isinstance(w, bool) for w in words), (lang, key)
+
+
+FRAGMENTS = [e for e, *_ in FRENCH[::3]] + [
+    "un convoi", "a été visé", "près de Bagdad,", "selon l'armée.", "12", "morts", "depuis",
+    "dans la nuit", "vers 20h", "le", "de", "en", "mars", "lundi", "(", ")", "\n\n", "1er",
+    "sept", "fin", "mi-", "il y a", "deux", "semaines", "2019", "8/4", "/2020", "’",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25), st.sampled_from(["2020-12", MON_21]))
+def test_find_dates_invariants(words: list[str], published: str) -> None:
+    """Whatever the text: offsets hold, matches are ordered, disjoint, and real spans."""
+    text = " ".join(words)
+    found = find_dates(text, pub(published))
+    for before, after in zip(found, found[1:], strict=False):
+        assert before.end <= after.start
+    for m in found:
+        assert text[m.start : m.end] == m.text == m.span.text
+        assert m.span.start <= m.span.end
+        assert (m.span.precision == "day") == (m.span.start == m.span.end)
 
 
 def test_publication_span_is_not_stated() -> None:

@@ -62,7 +62,7 @@ def _alt(lex: Lexicon, key: str) -> str:
 
 
 def _pieces(lex: Lexicon) -> dict[str, str]:
-    """Reusable sub-patterns; group names are filled in with str.format-like templates."""
+    """Reusable sub-patterns without named groups (each shape names its own groups)."""
     ords = alternation(lex.words("ordinal_suffixes"))
     day_words = _alt(lex, "day_words")
     hour_words = _alt(lex, "hour_words")
