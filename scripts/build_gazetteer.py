@@ -272,10 +272,14 @@ def keep_alias(a: str) -> bool:
                                    or ch in "’‘ʿʾʼ" for ch in a)
 
 
-def build_places() -> None:
+def place_rows(countries: set[str] | None = None) -> tuple[list[tuple], dict[str, set[str]]]:
+    """Rows of places.tsv and the name index; ``countries`` restricts both (for tests)."""
     gn_map = {(r[0], r[1]): r[2] for r in read_tsv(GAZ / "gn_admin1.tsv")}
-    rows, index = [], defaultdict(set)
+    rows: list[tuple] = []
+    index: dict[str, set[str]] = defaultdict(set)
     for c in load_cities():
+        if countries and c["countrycode"] not in countries:
+            continue
         pid = f"g{c['geonameid']}"
         adm = gn_map.get((c["countrycode"], c["admin1code"]), "")
         rows.append((pid, c["name"], c["countrycode"], adm, round(c["latitude"], 4),
@@ -284,12 +288,19 @@ def build_places() -> None:
             if len(k) >= 2:
                 index[k].add(pid)
     for n, r in enumerate(read_curated_rows(), start=1):
+        if countries and r["country"] not in countries:
+            continue
         pid = f"c{n}"
         rows.append((pid, r["name"], r["country"], r["admin1"], r["lat"], r["lon"],
                      r.get("population") or 0, r["kind"]))
         for a in [r["name"], *r["aliases"].split("|")]:
             if a.strip():
                 index[norm_key(a)].add(pid)
+    return rows, index
+
+
+def build_places() -> None:
+    rows, index = place_rows()
     pops = {r[0]: int(r[6]) for r in rows}
     write_tsv(GAZ / "places.tsv.gz", rows,
               "id\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tkind")

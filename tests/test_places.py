@@ -106,7 +106,7 @@ def test_find_places_offsets_and_kinds() -> None:
 
 
 def test_relative_keeps_reference_coordinates() -> None:
-    (m,) = [m for m in find_places("Un tir au nord de la ville de Kirkouk.", "IQ")]
+    (m,) = find_places("Un tir au nord de la ville de Kirkouk.", "IQ")
     assert m.kind == "relative" and m.location.place == "Kirkuk"
     assert m.location.latitude is not None and m.text == "au nord de la ville de Kirkouk"
 

@@ -106,7 +106,7 @@ def _cues(lang: str) -> _Cues:
 
 @cache
 def _curated_keys() -> frozenset[str]:
-    keys = set()
+    keys: set[str] = set()
     for r in gz.read_curated():
         keys.update(gz.norm_key(a) for a in [r["name"], *r["aliases"].split("|")] if a)
     return frozenset(keys)
@@ -220,7 +220,7 @@ def _fuzzy_keys(countries: tuple[str, ...]) -> tuple[str, ...]:
     """Names of admin-1 units and towns of the given countries, the fuzzy fallback's pool."""
     keep = set(countries)
     table = gz.admin1_table()
-    keys = {k for k, codes in gz.admin1_index().items()
+    keys: set[str] = {k for k, codes in gz.admin1_index().items()
             if not keep or any(table[c].country in keep for c in codes if c in table)}
     keys |= _curated_keys()
     if not keep:  # no context: admin-1 units and curated places only
