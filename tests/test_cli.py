@@ -15,6 +15,7 @@ from eventcoder import export
 from eventcoder.cli import main
 from eventcoder.ingest import NO_DATE_WARNING
 from eventcoder.schema import Article, ArticleResult, DateSpan, Location, Mention
+from eventcoder.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY = "Des hommes armés ont attaqué un poste de police près de la ville, selon l’armée."
@@ -168,3 +169,15 @@ def test_seed_articles_through_cli(shared_data: Path) -> None:
     result = run("extract", str(shared_data / "seeds"), "--format", "json")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-1].startswith("2 articles read, 0 failed")
+
+
+OWN_COMMANDS = ("extract", "ingest", "events", "articles", "stats", "changes")
+
+
+def test_commands_and_settings_are_documented() -> None:
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in OWN_COMMANDS:
+        assert name in main.commands
+        assert f"## `eventcoder {name}" in doc, name
+    for field in Settings.model_fields:
+        assert f"EVENTCODER_{field.upper()}" in doc, field
