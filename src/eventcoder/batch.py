@@ -87,7 +87,7 @@ def run_batch(
 
 def _process(articles: list[Article], extract: Extractor, handle: Handler | None,
              summary: BatchSummary) -> None:
-    results = list(extract(articles))
+    results = _extract(articles, extract, summary)
     summary.read += len(results)
     summary.mentions += sum(len(r.mentions) for r in results)
     for r in results:
@@ -96,6 +96,25 @@ def _process(articles: list[Article], extract: Extractor, handle: Handler | None
     if handle is not None:
         for error in handle(results) or ():
             _fail(summary, error)
+
+
+def _extract(articles: list[Article], extract: Extractor,
+             summary: BatchSummary) -> list[ArticleResult]:
+    """The batch at once; if the engine fails on it, article by article, so that one
+    article it cannot handle is reported and the others still get their events."""
+    try:
+        return list(extract(articles))
+    except Exception:  # find the culprit below
+        logger.debug("batch extraction failed; retrying one by one", exc_info=True)
+    results: list[ArticleResult] = []
+    for article in articles:
+        try:
+            results.extend(extract([article]))
+        except Exception as exc:
+            logger.debug("extraction of %s failed", article.id, exc_info=True)
+            _fail(summary, IngestError(article.path or article.id,
+                                       f"extraction failed: {exc!r}"))
+    return results
 
 
 def _fail(summary: BatchSummary, error: IngestError) -> None:
