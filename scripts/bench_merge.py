@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sys
 import time
 import tracemalloc
@@ -130,18 +131,19 @@ def run(n: int, trace: bool) -> None:
     mentions = generate(n)
     if trace:
         tracemalloc.start()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     events = merge(mentions)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = tracemalloc.get_traced_memory()[1] / 2**20 if trace else float("nan")
     if trace:
         tracemalloc.stop()
     precision, recall = pair_scores(
         mentions, [[s.mention for s in e.sources if s.mention] for e in events])
     truth = len({m.id.split("-")[0] for m in mentions})
-    print(f"{n:>7} mentions  {secs:6.2f} s  {n / secs:8.0f} mentions/s  "
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{n:>7} mentions  {secs:6.2f} s (cpu {cpu:5.2f} s)  {n / cpu:6.0f} mentions/cpu-s  "
           f"{len(events):>6} events (truth {truth})  pair P {precision:.3f} R {recall:.3f}  "
-          f"peak {peak:.0f} MiB")
+          f"traced peak {peak:.0f} MiB  max RSS {rss:.0f} MiB")
 
 
 def main() -> None:

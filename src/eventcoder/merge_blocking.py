@@ -1,8 +1,10 @@
 """Candidate pairs for the merge, without comparing all pairs.
 
-Two reports can only be one occurrence when they share a country, a week (after widening
-each date span by its tolerance) and, where both know it, a province. Reports are indexed
-by (country, ISO-week bucket) and, inside a bucket, by admin1; a province-less report is
+Two reports can only be one occurrence when they share a country, a family of event types
+that may be confused (merge_rules.type_family: violence, demonstrations, strategic
+developments), a week (after widening each date span by its tolerance) and, where both
+know it, a province. Reports are indexed by (country, family, week bucket) and, inside a
+bucket, by admin1; a province-less report is
 compared with every province of its bucket. A pair that shares several weeks is emitted
 only in the first week both cover, so no pair is scored twice and no "seen" set grows
 with the input. Cost grows with the number of reports times the bucket size, which stays
@@ -26,7 +28,7 @@ def _weeks(f: Features) -> range:
 
 def candidate_pairs(feats: Sequence[Features]) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) worth scoring."""
-    buckets: dict[tuple[str | None, int], dict[str | None, list[int]]] = defaultdict(
+    buckets: dict[tuple[str | None, str, int], dict[str | None, list[int]]] = defaultdict(
         lambda: defaultdict(list))
     first: list[int] = [0] * len(feats)
     for i, f in enumerate(feats):
@@ -35,8 +37,8 @@ def candidate_pairs(feats: Sequence[Features]) -> Iterator[tuple[int, int]]:
         weeks = _weeks(f)
         first[i] = weeks.start
         for w in weeks:
-            buckets[(f.country, w)][f.admin1].append(i)
-    for (_, week), by_admin in buckets.items():
+            buckets[(f.country, f.family, w)][f.admin1].append(i)
+    for (_, _, week), by_admin in buckets.items():
         loose = by_admin.get(None, [])
         for admin1, members in by_admin.items():
             yield from _pairs_within(members, week, first)
