@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from eventcoder.merge import merge  # noqa: E402
+from eventcoder.merge import merge, merge_with_changes  # noqa: E402
 from eventcoder.schema import Actor, DateSpan, Location, Mention  # noqa: E402
 
 COUNTRIES = ["IQ", "SY", "YE", "ML", "BF", "NG", "SO", "AF", "CD", "LY", "MZ", "CM"]
@@ -146,14 +146,29 @@ def run(n: int, trace: bool) -> None:
           f"traced peak {peak:.0f} MiB  max RSS {rss:.0f} MiB")
 
 
+def run_incremental(n: int, batch: int = 20) -> None:
+    """The living dataset: one more article's mentions merged into a store of events."""
+    mentions = generate(n + batch)
+    stored = merge(mentions[:n])
+    t0 = time.perf_counter()
+    result = merge_with_changes(mentions[n:], stored)
+    secs = time.perf_counter() - t0
+    print(f"incremental: {batch} new mentions into {len(stored)} stored events  {secs:.3f} s  "
+          f"created {len(result.created)} updated {len(result.updated)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--no-trace", action="store_true",
                         help="skip tracemalloc (faster; no peak memory figure)")
+    parser.add_argument("--incremental", action="store_true",
+                        help="also time merging 20 new mentions into the largest size's events")
     args = parser.parse_args()
     for n in args.sizes:
         run(n, not args.no_trace)
+    if args.incremental:
+        run_incremental(max(args.sizes))
 
 
 if __name__ == "__main__":

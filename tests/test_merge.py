@@ -216,7 +216,8 @@ def test_a_new_report_joins_a_stored_event_and_keeps_its_id() -> None:
     stored = merge([mention("m-a", "art-1", fatalities=10)])[0]
     stored.created = stored.updated = "2026-01-01T00:00:00+00:00"
     other = merge([mention("m-x", "art-9", where=place("Ramadi"))])[0]
-    result = merge_with_changes([mention("m-b", "art-2", fatalities=12)], [stored, other])
+    far = merge([mention("m-y", "art-8", when=day("2021-06-01"))])[0]
+    result = merge_with_changes([mention("m-b", "art-2", fatalities=12)], [stored, other, far])
     assert result.created == [] and result.removed == [] and result.split == {}
     assert result.updated == [stored.id]
     joined = next(e for e in result.events if e.id == stored.id)
@@ -224,6 +225,7 @@ def test_a_new_report_joins_a_stored_event_and_keeps_its_id() -> None:
     assert joined.created == "2026-01-01T00:00:00+00:00"  # timestamps are the store's
     assert joined.disagreements["fatalities"]["by_source"] == {"art-1": 10, "art-2": 12}
     assert next(e for e in result.events if e.id == other.id) is other  # untouched
+    assert next(e for e in result.events if e.id == far.id) is far  # not even compared
 
 
 def test_a_new_report_of_another_occurrence_creates_an_event() -> None:

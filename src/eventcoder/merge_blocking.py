@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from eventcoder.merge_rules import Features
+from eventcoder.merge_rules import MAX_SPAN_DAYS, Features, Record, tolerance, type_family
 
 WEEK = 7
+BlockKey = tuple[str | None, str, int]
 
 
 def _weeks(f: Features) -> range:
@@ -26,9 +27,22 @@ def _weeks(f: Features) -> range:
     return range(f.day_lo // WEEK, f.day_hi // WEEK + 1)
 
 
+def block_keys(rec: Record) -> set[BlockKey]:
+    """The buckets a report falls in, without computing its features: lets the merge skip
+    stored events that no new report can reach."""
+    span = rec.date
+    if span is None or (span.end - span.start).days > MAX_SPAN_DAYS:
+        return set()
+    before, after = tolerance(span)
+    lo, hi = span.start.toordinal() - before, span.end.toordinal() + after
+    country = rec.location.country if rec.location else None
+    family = type_family(rec.event_type)
+    return {(country, family, w) for w in range(lo // WEEK, hi // WEEK + 1)}
+
+
 def candidate_pairs(feats: Sequence[Features]) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) worth scoring."""
-    buckets: dict[tuple[str | None, str, int], dict[str | None, list[int]]] = defaultdict(
+    buckets: dict[BlockKey, dict[str | None, list[int]]] = defaultdict(
         lambda: defaultdict(list))
     first: list[int] = [0] * len(feats)
     for i, f in enumerate(feats):

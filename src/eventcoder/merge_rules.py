@@ -97,7 +97,7 @@ class Features:
     weapon: str | None
 
 
-def _tolerance(span: DateSpan) -> tuple[int, int]:
+def tolerance(span: DateSpan) -> tuple[int, int]:
     """Days to widen a span by: a day is ±1 (time zones, night attacks reported the next
     morning); a date taken from the publication day may be a few days early."""
     before, after = (1, 1) if span.precision == "day" else (0, 0)
@@ -112,7 +112,7 @@ def features(rec: Record) -> Features:
     lo = hi = raw_lo = raw_hi = None
     if span is not None and (span.end - span.start).days <= MAX_SPAN_DAYS:
         raw_lo, raw_hi = span.start.toordinal(), span.end.toordinal()
-        before, after = _tolerance(span)
+        before, after = tolerance(span)
         lo, hi = raw_lo - before, raw_hi + after
     precise = loc.geo_precision in (1, 2)
     return Features(
