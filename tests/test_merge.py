@@ -18,7 +18,7 @@ import pytest
 
 from eventcoder.merge import merge, merge_with_changes, new_event_id
 from eventcoder.normalize.actors import slug
-from eventcoder.schema import Actor, DateSpan, Location, Mention, Outlet, Source, Span
+from eventcoder.schema import Actor, DateSpan, Event, Location, Mention, Outlet, Source, Span
 
 IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 TOWNS = {
@@ -342,3 +342,25 @@ def test_gold_occurrences_merge_exactly(shared_data: Path) -> None:
     gold_links = {frozenset((a, b)) for a, b in combinations(keys, 2) if keys[a] == keys[b]}
     assert len(gold_links) >= 4
     assert links == gold_links
+
+
+def test_stored_disagreements_survive_a_round_trip_and_a_new_report() -> None:
+    """The store keeps events as JSON: who said what must survive it and a later merge."""
+    vac = mention("m-a", "art-1", kind=("Violence against civilians", "Attack"),
+                  actor1=ISIS, actor2=CIVILIANS, fatalities=15)
+    clash = mention("m-b", "art-2", kind=("Battles", "Armed clash"), actor1=ISIS, actor2=PMF,
+                    fatalities=18)
+    stored = [Event.from_dict(json.loads(json.dumps(e.to_dict()))) for e in merge([vac, clash])]
+    again = merge_with_changes([vac, clash], stored)
+    assert (again.created, again.updated, again.removed) == ([], [], [])
+    late = mention("m-c", "art-3", kind=("Violence against civilians", "Attack"), actor1=ISIS,
+                   actor2=CIVILIANS, fatalities=21)
+    result = merge_with_changes([late], stored)
+    (ev,) = result.events
+    assert ev.id == stored[0].id and result.updated == [ev.id]
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert [v["sources"] for v in ev.disagreements["event_type"]["values"]] == [
+        ["art-1", "art-3"], ["art-2"]]
+    assert ev.fatalities == 15
+    assert ev.disagreements["fatalities"]["by_source"] == {"art-1": 15, "art-2": 18,
+                                                           "art-3": 21}
