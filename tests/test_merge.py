@@ -364,3 +364,27 @@ def test_stored_disagreements_survive_a_round_trip_and_a_new_report() -> None:
     assert ev.fatalities == 15
     assert ev.disagreements["fatalities"]["by_source"] == {"art-1": 15, "art-2": 18,
                                                            "art-3": 21}
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    (IED, IED, (1.0, False)),
+    (("Battles", "Armed clash"), ("Battles", "Government regains territory"), (0.6, False)),
+    (("Violence against civilians", "Attack"),
+     ("Violence against civilians", "Abduction/forced disappearance"), (0.6, True)),
+    (("Battles", "Armed clash"), ("Violence against civilians", "Attack"), (0.4, True)),
+    (("Violence against civilians", "Attack"), ("Battles", "Armed clash"), (0.4, True)),
+    (("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+     (0.4, False)),
+    (("Protests", "Peaceful protest"), ("Riots", "Violent demonstration"), (0.4, False)),
+    (("Battles", None), ("Battles", "Armed clash"), (0.8, False)),
+    (("Strategic developments", "Agreement"), ("Battles", "Armed clash"), None),
+    (("Strategic developments", "Agreement"), ("Violence against civilians", "Attack"), None),
+    (("Strategic developments", "Arrests"), ("Strategic developments", "Agreement"), None),
+    (("Battles", "Armed clash"), ("Violence against civilians", "Sexual violence"), None),
+    (("Protests", "Peaceful protest"), ("Battles", "Armed clash"), None),
+])
+def test_type_compatibility_table(a: tuple[str, str | None], b: tuple[str, str | None],
+                                  expected: tuple[float, bool] | None) -> None:
+    from eventcoder.merge_rules import type_relation
+
+    assert type_relation(a, b) == expected

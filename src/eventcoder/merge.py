@@ -199,12 +199,7 @@ def merge_with_changes(mentions: Iterable[Mention], existing: Iterable[Event] = 
         if base is not None and event.to_dict() != base.to_dict():
             result.updated.append(ev_id)
         result.events.append(event)
-        for m in group:
-            old = former.get(m.key)
-            if old is not None and old != ev_id:
-                result.split.setdefault(old, [])
-                if ev_id not in result.split[old]:
-                    result.split[old].append(ev_id)
+        _note_moves(result, group, former, ev_id)
     kept = set(ids)
     result.removed = [ev_id for ev_id in stored if ev_id not in kept]
     for ev_id in result.removed:  # wholly absorbed by one other event: not a split
@@ -212,6 +207,15 @@ def merge_with_changes(mentions: Iterable[Mention], existing: Iterable[Event] = 
             result.split.pop(ev_id, None)
     result.events.sort(key=_event_order)
     return result
+
+
+def _note_moves(result: MergeResult, group: list[Member], former: dict[str, str],
+                ev_id: str) -> None:
+    """Record the stored events that lost mentions to ``ev_id``."""
+    for m in group:
+        old = former.get(m.key)
+        if old is not None and old != ev_id and ev_id not in result.split.setdefault(old, []):
+            result.split[old].append(ev_id)
 
 
 def _event_order(ev: Event) -> tuple[str, str]:
