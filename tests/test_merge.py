@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventcoder.merge import merge, merge_with_changes, new_event_id
 from eventcoder.normalize.actors import slug
@@ -388,3 +390,44 @@ def test_type_compatibility_table(a: tuple[str, str | None], b: tuple[str, str |
     from eventcoder.merge_rules import type_relation
 
     assert type_relation(a, b) == expected
+
+
+KINDS = [IED, ("Battles", "Armed clash"), ("Violence against civilians", "Attack"),
+         ("Strategic developments", "Arrests")]
+
+
+@st.composite
+def mention_sets(draw: st.DrawFn) -> list[Mention]:
+    n = draw(st.integers(1, 12))
+    out = []
+    for i in range(n):
+        out.append(mention(
+            f"m{i:02d}", f"art-{draw(st.integers(0, 5))}", kind=draw(st.sampled_from(KINDS)),
+            when=day(f"2020-04-0{draw(st.integers(1, 4))}"),
+            where=place(draw(st.sampled_from([None, *TOWNS]))),
+            actor1=draw(st.sampled_from([None, ISIS, PMF, UNKNOWN])),
+            fatalities=draw(st.sampled_from([None, 0, 3, 10]))))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(mention_sets(), st.randoms(use_true_random=False))
+def test_merge_properties(mentions: list[Mention], rnd: Any) -> None:
+    events = merge(mentions)
+    # every mention in exactly one event; never two mentions of one article together
+    placed = [s.mention for e in events for s in e.sources]
+    assert sorted(placed) == sorted(m.id for m in mentions)
+    for e in events:
+        assert len({s.article for s in e.sources}) == len(e.sources)
+    # the input order does not matter
+    shuffled = list(mentions)
+    rnd.shuffle(shuffled)
+    assert [e.to_dict() for e in merge(shuffled)] == [e.to_dict() for e in events]
+    # merging the same mentions again with the stored events changes nothing
+    again = merge_with_changes(mentions, events)
+    assert (again.created, again.updated, again.removed, again.split) == ([], [], [], {})
+    # in two batches (the store's way): still every mention once, articles never doubled
+    half = len(mentions) // 2
+    later = merge_with_changes(mentions[half:], merge(mentions[:half])).events
+    assert sorted(s.mention for e in later for s in e.sources) == sorted(placed)
+    assert all(len({s.article for s in e.sources}) == len(e.sources) for e in later)
