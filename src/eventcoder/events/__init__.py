@@ -40,25 +40,13 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
     owners = assemble.toll_owners(ctx, occs)
     out: list[Mention] = []
     for o in occs:
-        n_copies = _copies(o)
+        n_copies = cluster.splits(o)
         for k in range(n_copies):
             place = o.places[k] if k < len(o.places) else o.place
             if place is None:
                 place = _carried_place(occs, o)
             out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place))
     return out
-
-
-def _copies(o: cluster.Occurrence) -> int:
-    """How many occurrences a counted trigger stands for: one place-day is one event."""
-    if o.count < 2:
-        return 1
-    if len(o.places) >= 2:
-        return len(o.places)
-    span = o.date.span if o.date else None
-    if span is not None and (span.end - span.start).days <= 1:
-        return 1
-    return o.count
 
 
 def _carried_place(occs: list[cluster.Occurrence], o: cluster.Occurrence):  # type: ignore[no-untyped-def]

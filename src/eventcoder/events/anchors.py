@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
+from eventcoder.events import lexicon
 from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.triggers import fold
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.normalize.places import PlaceMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _PATH_WORDS = ("depuis", "direction", "vers", "provenance", "venant", "frontière")
@@ -41,12 +47,47 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
     return out
 
 
+def _clause(tok: Token) -> int:
+    """The verb (or root) heading a token's clause."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return node.i
+
+
+def _token_at(ctx: ArticleContext, char: int) -> Token | None:
+    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _statement_date(tok: Token, lang: str) -> bool:
+    """"datant du 9 avril", "communiqué du 9 avril": the date of a statement."""
+    words = lexicon.words("claims", "statement_nouns", lang) | {"dater", "datant"}
+    node = tok
+    for _ in range(3):
+        node = node.head
+        if fold(node.lemma_) in words or node.lower_ in words:
+            return True
+    return False
+
+
 def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMatch | None:
-    """The date written in [start, end), nearest to the trigger."""
+    """The date written in [start, end) in the trigger's clause, nearest to the trigger."""
     found = within(ctx.dates, start, end)
-    if not found:
+    trig = _token_at(ctx, trigger)
+    keep = []
+    for m in found:
+        tok = _token_at(ctx, m.start)
+        if tok is None or trig is None:
+            keep.append(m)
+        elif not _statement_date(tok, ctx.lang) and (
+                _clause(tok) == _clause(trig) or len(found) == 1 and tok.head.i == tok.i):
+            keep.append(m)
+    if not keep:
         return None
-    return min(found, key=lambda m: abs(m.start - trigger))
+    return min(keep, key=lambda m: abs(m.start - trigger))
 
 
 def preceding_date(ctx: ArticleContext, before: int) -> DateMatch | None:

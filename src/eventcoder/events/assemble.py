@@ -38,6 +38,8 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     elif target == "civilian" or civ_victims:
         inferred = "vac"
     first = o.members[0].start
+    if any(k[1] != "looting" for k in keyed) and inferred != "riot":
+        inferred = None
     if inferred:
         keyed.append((lex.rank[inferred], inferred, first))
     if not keyed:

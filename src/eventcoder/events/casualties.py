@@ -59,6 +59,10 @@ def _quantity_before(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int]
         value = number_value(t.text, lang)
         if value is None and t.pos_ == "NUM":
             value = number_value(t.lemma_, lang)
+        if value is not None and j > floor and t.like_num and doc[j - 1].like_num \
+                and len(t.text) == 3 and doc[j - 1].text.isdigit():
+            value = int(doc[j - 1].text + t.text)  # "1 400" split by the tokenizer
+            j -= 1
         if value is not None and not _is_date_number(doc, j):
             if t.lower_ in ("un", "une") and j + 1 < len(doc) and number_value(
                     doc[j + 1].lower_, lang) and doc[j + 1].lower_ not in ("un", "une"):

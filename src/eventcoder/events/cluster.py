@@ -46,6 +46,18 @@ class Occurrence:
         return {c.type_key for c in self.members if c.type_key}
 
 
+def splits(o: Occurrence) -> int:
+    """How many events a counted trigger stands for: one place-day is one event."""
+    if o.count < 2:
+        return 1
+    if len(o.places) >= 2:
+        return len(o.places)
+    span = o.date.span if o.date else None
+    if span is not None and (span.end - span.start).days <= 1:
+        return 1
+    return o.count
+
+
 def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
     if a == b or same_sentence:
         return True
@@ -66,7 +78,13 @@ def date_conflict(a: DateMatch | None, b: DateMatch | None) -> bool:
     if sa.end < sb.start or sb.end < sa.start:
         return True
     wa, wb = anchors.weekdays(a.text), anchors.weekdays(b.text)
-    return bool(wa and wb and not wa & wb)
+    if wa and wb:
+        return not wa & wb
+    if wa and sb.precision == "day":
+        return sb.start.weekday() not in wa
+    if wb and sa.precision == "day":
+        return sa.start.weekday() not in wb
+    return False
 
 
 def place_conflict(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
@@ -135,6 +153,8 @@ class Clusterer:
             if self._fits(o, c, d, p):
                 self._join(o, c, d, p)
                 return
+        if c.kind == "anaphor" and not c.definite:
+            return
         if c.kind == "anaphor" or (c.plural and c.count == 1):
             self.pending.append((c, d))
             return
@@ -142,7 +162,7 @@ class Clusterer:
 
     def _fits(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> bool:
-        if o.count > 1:
+        if splits(o) > 1:
             return c.definite and c.plural and d is None
         same = c.sent == o.last_sent
         if date_conflict(o.date, d) or place_conflict(o.place, p):
@@ -153,6 +173,8 @@ class Clusterer:
             return True
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
+        if c.generic and not o.type_keys:
+            return True  # two generic attacks, same day and place: told twice
         return bool(c.type_key and c.type_key in o.type_keys)
 
     def finish(self) -> list[Occurrence]:
@@ -167,7 +189,7 @@ class Clusterer:
                 for o in hosts:
                     o.summaries.append(c)
                 self.links.setdefault(c.token, []).extend(hosts)
-            elif d is not None or (c.definite and self.ctx.doc[c.token].dep_ != "nmod"):
+            elif self.ctx.doc[c.token].dep_ != "nmod" and (d is not None or c.definite):
                 self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end))
         return self.occs
 

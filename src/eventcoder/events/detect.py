@@ -112,6 +112,9 @@ def _blocked(tok: Token, lang: str) -> str | None:
             return "infinitive"
         if any(fold(c.lemma_) in _NEGATIONS for c in tok.children if c.dep_ == "advmod"):
             return "negated"
+    if tok.pos_ == "NOUN" and any("Fut" in c.morph.get("Tense") for c in tok.head.children
+                                  if c.dep_ in ("cop", "aux", "aux:tense")):
+        return "future"
     node = tok
     for _ in range(4):
         if node.head.i == node.i:
@@ -123,6 +126,17 @@ def _blocked(tok: Token, lang: str) -> str | None:
         if lem in blocking:
             return "governor:" + lem
     return None
+
+
+def _in_temporal(tok: Token) -> bool:
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if any(c.dep_ == "case" and c.lower_ in _TEMPORAL_CASES for c in node.children):
+            return True
+    return False
 
 
 def _vague(tok: Token, lang: str) -> bool:
@@ -158,6 +172,7 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
                   ctx.sentence_of_token(tok.i).index, e.kind, type_key, weapon,
                   plural=plural, definite=bool(dets & _DEFINITE),
                   temporal=bool(cases & _TEMPORAL_CASES))
+    c.temporal = c.temporal or _in_temporal(tok)
     c.blocked = _blocked(tok, ctx.lang)
     if tok.pos_ == "NOUN":
         c.vague = _vague(tok, ctx.lang)

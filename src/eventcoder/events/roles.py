@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 _TARGET_CASES = {"contre", "visant", "sur"}
 _AGENT_CASES = {"par"}
+_GROUPS = {"groupe", "organisation", "brigade", "formation", "mouvement", "faction"}
+_QUANTITY = {"millier", "centaine", "dizaine", "groupe", "nombre", "partie"}
 
 
 @dataclass
@@ -48,6 +50,16 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     return left, right_tok.idx + len(right_tok)
 
 
+def _head_lemma(tok: Token) -> str:
+    """The noun a role names: "des milliers de partisans" -> partisan."""
+    lem = fold(tok.lemma_)
+    if lem in _QUANTITY:
+        inner = [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
+        if inner:
+            return fold(inner[0].lemma_)
+    return lem
+
+
 def _propn_run(tok: Token) -> str | None:
     names = [t for t in tok.subtree if t.pos_ == "PROPN"]
     if not names:
@@ -63,7 +75,7 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     inside = [m for m in ctx.actors if m.start >= start and m.end <= end]
     if inside:
         m = inside[0]
-        return Role(m.record, Span(m.start, m.end, m.text), fold(tok.lemma_))
+        return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
     generic = getattr(actors, "generic_actor", None)
     surface = text[start:end]
     if generic is not None:
@@ -73,12 +85,12 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
             log.exception("actors.generic_actor failed")
             rec = None
         if rec is not None:
-            return Role(rec, Span(start, end, surface), fold(tok.lemma_))
-    name = _propn_run(tok)
-    if name and tok.pos_ in ("NOUN", "PROPN"):
+            return Role(rec, Span(start, end, surface), _head_lemma(tok))
+    name = _propn_run(tok) if tok.pos_ == "PROPN" or fold(tok.lemma_) in _GROUPS else None
+    if name:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         s = text.find(name, start)
-        return Role(rec, Span(s, s + len(name), name), fold(tok.lemma_))
+        return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
     return None
 
 
@@ -119,7 +131,8 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
                 a1 = a1 or (ag[0] if ag else None)
             elif cases & _AGENT_CASES:
                 a1 = a1 or c
-        if tok.dep_ in ("obj",) and tok.head.pos_ == "VERB":
+        perpetrate = lexicon.words("claims", "perpetration_verbs", "fr")
+        if tok.dep_ == "obj" and fold(tok.head.lemma_) in perpetrate:
             subj = _children(tok.head, {"nsubj"})
             a1 = a1 or (subj[0] if subj else None)
         if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":

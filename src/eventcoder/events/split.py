@@ -8,6 +8,7 @@ segment): the dates and places written there are its own.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from eventcoder.events import casualties
@@ -16,6 +17,8 @@ from eventcoder.events.triggers import fold
 
 if TYPE_CHECKING:
     from eventcoder.events.detect import Candidate
+
+_BREAK = re.compile(r",| et |;")
 
 
 def elliptic(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
@@ -50,9 +53,17 @@ def segments(ctx: ArticleContext, cands: list[Candidate]) -> None:
         by_sent.setdefault(c.sent, []).append(c)
     for sent_idx, group in by_sent.items():
         sent = ctx.sentences[sent_idx]
+        cuts = [sent.start] + [_boundary(ctx.text, a.end, b.start)
+                               for a, b in zip(group, group[1:], strict=False)] + [sent.end]
         for k, c in enumerate(group):
-            c.seg_start = sent.start if k == 0 else group[k - 1].end
-            c.seg_end = sent.end if k == len(group) - 1 else group[k + 1].start
+            c.seg_start, c.seg_end = cuts[k], cuts[k + 1]
+
+
+def _boundary(text: str, a: int, b: int) -> int:
+    """The first clause break (comma, "et", semicolon) between two triggers."""
+    stretch = text[a:b]
+    hits = [m.start() for m in _BREAK.finditer(stretch)]
+    return a + hits[0] if hits else b
 
 
 def distributive(ctx: ArticleContext, cands: list[Candidate]) -> None:
