@@ -2,8 +2,9 @@
 
 from datetime import date
 
-from eventcoder.events import extract
 from tests.engine_fixtures import dev_article  # noqa: F401
+
+from eventcoder.events import extract
 
 
 def _mentions(article):

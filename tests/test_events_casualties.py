@@ -1,7 +1,7 @@
 import pytest
+from tests.engine_fixtures import nlp_fr  # noqa: F401
 
 from eventcoder.events import casualties
-from tests.engine_fixtures import nlp_fr  # noqa: F401
 
 
 @pytest.mark.parametrize("word,value", [

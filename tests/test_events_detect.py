@@ -1,7 +1,6 @@
 """Typing, negatives and counts on sentences written in the style of such reports."""
 
 import pytest
-
 from tests.engine_fixtures import one
 
 

@@ -1,5 +1,6 @@
-from eventcoder import nlp
 from tests.engine_fixtures import nlp_fr  # noqa: F401
+
+from eventcoder import nlp
 
 
 def test_pipeline_keeps_parser_and_lemmas_without_ner(nlp_fr):  # noqa: F811

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from eventcoder.events import anchors, assemble, claims, cluster, context, detect
+from eventcoder.normalize.places import PlaceMatch
 from eventcoder.schema import Article, ArticleResult, Mention
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
     return out
 
 
-def _carried_place(occs: list[cluster.Occurrence], o: cluster.Occurrence):  # type: ignore[no-untyped-def]
+def _carried_place(occs: list[cluster.Occurrence],
+                   o: cluster.Occurrence) -> PlaceMatch | None:
     """Where an occurrence told without a place happened: the place told just before."""
     i = occs.index(o)
     for prev in reversed(occs[:i]):

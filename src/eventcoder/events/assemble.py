@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from eventcoder.events import casualties, claims, reporting, roles, status, weapon
 from eventcoder.events.cluster import Occurrence
@@ -62,9 +63,7 @@ def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan, Span | None]:
     return dates.publication_span(pub), None
 
 
-def _today():  # type: ignore[no-untyped-def]
-    from datetime import date
-
+def _today() -> date:
     return date.today()
 
 
@@ -96,7 +95,8 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
     return a1, a2
 
 
-def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int]) -> dict[str, casualties.Toll]:
+def _tolls(ctx: ArticleContext, o: Occurrence,
+           owners: dict[int, int]) -> dict[str, casualties.Toll]:
     best: dict[str, casualties.Toll] = {}
     for s in _sents(o):
         sent = ctx.sentences[s]

@@ -69,7 +69,7 @@ def _quantity_before(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int]
                 continue
             return value, j
         if t.lower_ in singular and j + 1 < i and doc[j + 1].pos_ == "NOUN" \
-                and "Sing" in doc[j + 1].morph.get("Number"):
+                and "Sing" in doc[j + 1].morph.get("Number", []):
             return 1, j
     return None
 
@@ -110,8 +110,8 @@ def _zero(t: Token, lang: str) -> list[str]:
 def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[Toll]:
     """Every toll stated between two token offsets (one sentence, usually)."""
     for t in doc[tok_start:tok_end]:
-        for kind in _zero(t, lang):
-            yield Toll(kind, 0, t.idx, t.idx + len(t))
+        for zero_kind in _zero(t, lang):
+            yield Toll(zero_kind, 0, t.idx, t.idx + len(t))
         kind = _kind(t, lang)
         if kind is None:
             continue
@@ -119,7 +119,8 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         if q is None:
             continue
         value, j = q
-        victim = next((fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN"), None)
+        nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN"]
+        victim = nouns[0] if nouns else None
         yield Toll(kind, value, doc[j].idx, t.idx + len(t), victim)
 
 

@@ -79,8 +79,8 @@ def find(ctx: ArticleContext, occs: list[Occurrence],
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)
         objs = [c for c in tok.children if c.dep_ in (("nsubj:pass",) if passive else ("obj",))]
         named: list[Occurrence] = []
-        for o in objs:
-            named += _named(o, links)
+        for obj in objs:
+            named += _named(obj, links)
         if not named and tok.dep_ == "acl" and tok.head.i in links:
             named = list(links[tok.head.i])  # "cette attaque revendiquée par X"
         if not named:

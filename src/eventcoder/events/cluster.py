@@ -67,7 +67,7 @@ def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
 
 
 def _occ_compatible(o: Occurrence, c: Candidate, same_sentence: bool) -> bool:
-    keys = o.type_keys or {None}
+    keys: set[str | None] = set(o.type_keys) or {None}
     return any(compatible_types(k, c.type_key, same_sentence) for k in keys)
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
+outlet_match = Any  # normalize.actors.OutletMatch (or outlets.OutletMatch once moved)
 
 
 class HasOffsets(Protocol):
@@ -48,7 +49,7 @@ class ArticleContext:
     dates: list[dates.DateMatch] = field(default_factory=list)
     places: list[places.PlaceMatch] = field(default_factory=list)
     actors: list[actors.ActorMatch] = field(default_factory=list)
-    outlets: list[actors.OutletMatch] = field(default_factory=list)
+    outlets: list[outlet_match] = field(default_factory=list)
     country: str | None = None
     _sent_of_tok: list[int] = field(default_factory=list)
 

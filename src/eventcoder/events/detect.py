@@ -59,7 +59,7 @@ def _accepts(e: Entry, tok: Token) -> bool:
         return False
     if e.requires and not (e.requires & _near_lemmas(tok)):
         return False
-    if e.requires_plural and "Plur" not in tok.morph.get("Number"):
+    if e.requires_plural and "Plur" not in tok.morph.get("Number", []):
         return False
     if e.requires_object:
         deps = {c.dep_ for c in tok.children}
@@ -105,14 +105,15 @@ def _blocked(tok: Token, lang: str) -> str | None:
     blocking = lexicon.words("triggers", "blocking_governors", lang)
     denial = lexicon.words("triggers", "denial_governors", lang)
     if tok.pos_ in ("VERB", "AUX"):
-        if "Fut" in tok.morph.get("Tense") or any(
-                "Fut" in c.morph.get("Tense") for c in tok.children if c.dep_.startswith("aux")):
+        if "Fut" in tok.morph.get("Tense", []) or any(
+                "Fut" in c.morph.get("Tense", []) for c in tok.children
+                if c.dep_.startswith("aux")):
             return "future"
-        if "Inf" in tok.morph.get("VerbForm") and fold(tok.head.lemma_) != "faire":
+        if "Inf" in tok.morph.get("VerbForm", []) and fold(tok.head.lemma_) != "faire":
             return "infinitive"
         if any(fold(c.lemma_) in _NEGATIONS for c in tok.children if c.dep_ == "advmod"):
             return "negated"
-    if tok.pos_ == "NOUN" and any("Fut" in c.morph.get("Tense") for c in tok.head.children
+    if tok.pos_ == "NOUN" and any("Fut" in c.morph.get("Tense", []) for c in tok.head.children
                                   if c.dep_ in ("cop", "aux", "aux:tense")):
         return "future"
     node = tok
@@ -167,7 +168,7 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
-    plural = "Plur" in tok.morph.get("Number")
+    plural = "Plur" in tok.morph.get("Number", [])
     c = Candidate(tok.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                   ctx.sentence_of_token(tok.i).index, e.kind, type_key, weapon,
                   plural=plural, definite=bool(dets & _DEFINITE),
