@@ -122,9 +122,7 @@ def build(article: Article, doc: Doc, lang: str) -> ArticleContext:
     date_matches = _call("find_dates", dates, text, article.published, lang)
     actor_matches = _call("find_actors", actors, text, lang)
     outlet_matches = _call("find_outlets", actors, text, lang)
-    country = dominant_country(_call("find_places", places, text, None, lang), text)
-    place_matches = _call("find_places", places, text, country, lang)
-    if country is None:
-        country = dominant_country(place_matches, text)
+    place_matches = _call("find_places", places, text, None, lang)
+    country = dominant_country(place_matches, text)
     return ArticleContext(article, doc, lang, sentences, date_matches, place_matches,
                           actor_matches, outlet_matches, country, sent_of_tok)
