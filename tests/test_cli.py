@@ -65,8 +65,10 @@ def test_help_everywhere(command: list[str]) -> None:
 def test_extract_merged_and_mentions(engine_stub: None, inputs: Path) -> None:
     merged = run("extract", str(inputs))
     assert merged.exit_code == 0
-    ids = [json.loads(line)["id"] for line in merged.stdout.splitlines()]
-    assert ids == ["a-0", "a-1", "b-0"]
+    events = [json.loads(line) for line in merged.stdout.splitlines()]
+    # Two stated days two weeks apart, and two mentions of one article: three events.
+    assert sorted(s["mention"] for e in events for s in e["sources"]) == ["a-0", "a-1", "b-0"]
+    assert all(len(e["sources"]) == 1 and e["id"].startswith("ev-") for e in events)
     assert merged.stderr.strip() == "2 articles read, 0 failed, 3 events found"
     single = run("extract", "--mentions", "--format", "json", str(inputs / "b.txt"))
     [event] = json.loads(single.stdout)
