@@ -17,9 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from rapidfuzz import fuzz, process
-
 from eventcoder.normalize import gazetteer as gz
+from eventcoder.normalize.place_fuzzy import curated_keys, curated_starts, fuzzy_key
 from eventcoder.schema import Location
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*\w|[^\W\d_]|\d+[A-Za-z]*", re.U)
@@ -31,7 +30,6 @@ _MAX_TOKENS = 5
 _FOREIGN_MIN_POP = 100_000  # a foreign town is matched only when it is this big
 _NAMED_MIN_POP = 5_000  # ... and a town in another country the text names
 _TOWN_OVER_ADMIN_POP = 10_000  # "Kirkouk" the city, "Ninive" the province
-_FUZZY_MIN = 90
 
 
 @dataclass(frozen=True)
@@ -102,14 +100,6 @@ def _cues(lang: str) -> _Cues:
                  adjectives, countries,
                  (("admin", _prefix_pattern(data.get("admin_cues") or [])),
                   ("town", _prefix_pattern(data.get("town_cues") or []))))
-
-
-@cache
-def _curated_keys() -> frozenset[str]:
-    keys: set[str] = set()
-    for r in gz.read_curated():
-        keys.update(gz.norm_key(a) for a in [r["name"], *r["aliases"].split("|")] if a)
-    return frozenset(keys)
 
 
 # ---------------------------------------------------------------- locations
@@ -215,28 +205,8 @@ def _resolve(surface: str, cue: str | None, allowed: tuple[str, ...],
     return None
 
 
-@cache
-def _fuzzy_keys(countries: tuple[str, ...]) -> tuple[str, ...]:
-    """Names of admin-1 units and towns of the given countries, the fuzzy fallback's pool."""
-    keep = set(countries)
-    table = gz.admin1_table()
-    keys: set[str] = {k for k, codes in gz.admin1_index().items()
-            if not keep or any(table[c].country in keep for c in codes if c in table)}
-    keys |= _curated_keys()
-    if not keep:  # no context: admin-1 units and curated places only
-        return tuple(sorted(keys))
-    ids = {pid for pid, row in gz._place_rows().items() if row.split("\t", 2)[1] in keep}
-    keys.update(k for k, v in gz._place_keys().items() if any(i in ids for i in v.split(",")))
-    return tuple(sorted(keys))
-
-
 def _fuzzy(surface: str, allowed: tuple[str, ...]) -> str | None:
-    key = gz.norm_key(surface)
-    if len(key) < 5:
-        return None
-    hit = process.extractOne(key, _fuzzy_keys(allowed[:2]), scorer=fuzz.ratio,
-                             score_cutoff=_FUZZY_MIN)
-    return hit[0] if hit else None
+    return fuzzy_key(gz.norm_key(surface), allowed[:2])
 
 
 def resolve_place(name: str, country_hint: str | None = None, lang: str = "fr") -> Location | None:
@@ -302,15 +272,17 @@ def _span_ends(text: str, toks: list[_Tok], i: int) -> list[int]:
         word = toks[j].text
         if cap_start and (j == i or _is_cap(word)):
             ends.append(j)
-        elif j > i and gz.norm_key(text[toks[i].start:toks[j].end]) in _curated_keys():
+        elif j > i and gz.norm_key(text[toks[i].start:toks[j].end]) in curated_keys():
             ends.append(j)  # "la zone verte", "Zone verte", "place Tayaran"
         elif cap_start and word.casefold() not in _CONNECTORS:
             break
     return ends[::-1]
 
 
-def _cue_before(prefix: str, cues: _Cues) -> tuple[str | None, int, bool]:
-    """(cue kind, where the phrase starts, relative?) for the text before a name."""
+def _cue_before(text: str, pos: int, cues: _Cues) -> tuple[str | None, int, bool]:
+    """(cue kind, where the phrase starts, relative?) for the name starting at ``pos``."""
+    base = max(0, pos - 160)
+    prefix = text[base:pos]
     cue, start = None, len(prefix)
     for kind, pat in (("admin", cues.admin), ("town", cues.town)):
         m = pat.search(prefix[-80:])
@@ -323,24 +295,35 @@ def _cue_before(prefix: str, cues: _Cues) -> tuple[str | None, int, bool]:
         rest = rest[: len(rest) - (len(rest[-12:]) - art.start())]
     rel = cues.relative.search(rest[-80:])
     if rel:
-        return cue, len(rest) - len(rest[-80:]) + rel.start(), True
-    return cue, start, False
+        return cue, base + len(rest) - len(rest[-80:]) + rel.start(), True
+    return cue, base + start, False
+
+
+def _known(key: str, cues: _Cues) -> bool:
+    """Cheap pre-check before reading cues and ranking homonyms: is the key a name at all?"""
+    return bool(key) and (key in cues.countries or key in gz.admin1_index()
+                          or bool(gz.place_ids(key)))
 
 
 def _match_at(text: str, toks: list[_Tok], i: int, allowed: tuple[str, ...],
               cues: _Cues) -> tuple[PlaceMatch, int] | None:
-    cue, start, relative = _cue_before(text[:toks[i].start], cues)
     ends = _span_ends(text, toks, i)
     for j in ends:
-        hit = _resolve(text[toks[i].start:toks[j].end], cue, allowed, cues)
+        surface = text[toks[i].start:toks[j].end]
+        if not _known(gz.norm_key(surface), cues):
+            continue
+        cue, start, relative = _cue_before(text, toks[i].start, cues)
+        hit = _resolve(surface, cue, allowed, cues)
         if hit:
             return _as_match(text, start, toks[j].end, hit, relative), j
-    if ends and len(ends) == 1 and _is_cap(toks[i].text):
+    if len(ends) == 1 and _is_cap(toks[i].text):
         surface = text[toks[i].start:toks[ends[0]].end]
         key = _fuzzy(surface, allowed) if surface.casefold() not in cues.stop else None
-        hit = _resolve(key, cue, allowed, cues) if key else None
-        if hit:
-            return _as_match(text, start, toks[ends[0]].end, hit, relative), ends[0]
+        if key:
+            cue, start, relative = _cue_before(text, toks[i].start, cues)
+            hit = _resolve(key, cue, allowed, cues)
+            if hit:
+                return _as_match(text, start, toks[ends[0]].end, hit, relative), ends[0]
     return None
 
 
@@ -403,7 +386,11 @@ def find_places(text: str, country_hint: str | None = None, lang: str = "fr") ->
     allowed = _allowed(country_hint, _named_countries(toks, cues))
     out: list[PlaceMatch] = []
     i = 0
+    starts = curated_starts()
     while i < len(toks):
+        if not _is_cap(toks[i].text) and gz.norm_key(toks[i].text) not in starts:
+            i += 1
+            continue
         found = _match_at(text, toks, i, allowed, cues)
         if found:
             out.append(found[0])
