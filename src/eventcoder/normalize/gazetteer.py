@@ -209,11 +209,15 @@ def get_place(pid: str) -> Place | None:
 @cache
 def country_place_names(country: str, min_population: int = 0) -> tuple[str, ...]:
     """Main names of one country's places at least this populous (the fuzzy matcher's pool):
-    one regular-expression pass over the table, no per-row parsing of other countries."""
-    pat = re.compile(rb"^[gc]\d+\t([^\t\n]*)\t" + re.escape(country.encode()) +
-                     rb"\t[^\t\n]*\t[^\t\n]*\t[^\t\n]*\t(\d+)\t", re.M)
-    return tuple(m.group(1).decode("utf-8") for m in pat.finditer(_blob("places.tsv.gz"))
-                 if int(m.group(2)) >= min_population)
+    found by searching the country column's bytes, no per-row parsing of other countries."""
+    blob = _blob("places.tsv.gz")
+    out = []
+    for m in re.finditer(b"\t" + re.escape(country.encode("ascii")) + b"\t", blob):
+        start, end = _line_at(blob, 0, m.start())
+        row = blob[start:end].split(b"\t")
+        if len(row) == 8 and row[2] == country.encode() and int(row[6]) >= min_population:
+            out.append(row[1].decode("utf-8"))
+    return tuple(out)
 
 
 def warm() -> None:
