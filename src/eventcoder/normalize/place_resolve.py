@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from eventcoder.normalize import gazetteer as gz
 from eventcoder.schema import Location
@@ -33,7 +34,8 @@ class Cues:
     town: re.Pattern[str]
     relative: re.Pattern[str]
     border: re.Pattern[str]
-    stop: frozenset[str]
+    stop: frozenset[str]  # casefolded words
+    stop_keys: frozenset[str]  # the same as norm_keys: "Al-Qods" is "qods"
     adjectives: dict[str, str]  # casefolded form -> country
     countries: dict[str, str]  # norm_key -> country
     prefixes: tuple[tuple[str, re.Pattern[str]], ...]
@@ -83,6 +85,7 @@ def cues_for(lang: str) -> Cues:
                  re.compile("|".join(map(re.escape, data.get("border_words") or ["(?!)"])),
                             re.I),
                  frozenset(w.casefold() for w in data.get("stop_words") or []),
+                 frozenset(gz.norm_key(w) for w in data.get("stop_words") or []),
                  adjectives, countries,
                  (("admin", _prefix_pattern(data.get("admin_cues") or [])),
                   ("town", _prefix_pattern(data.get("town_cues") or []))))
@@ -167,25 +170,32 @@ def _pick_place(key: str, allowed: tuple[str, ...], lower: bool = False) -> gz.P
     return best[2] if best else None
 
 
-def resolve(surface: str, cue: str | None, allowed: tuple[str, ...],
-             cues: Cues) -> tuple[Location, str] | None:
+class Hit(NamedTuple):
+    location: Location
+    kind: str  # "place", "admin1", "country"
+    population: int  # of a town; 0 for other kinds and curated places
+
+
+def resolve(surface: str, cue: str | None, allowed: tuple[str, ...], cues: Cues) -> Hit | None:
     """The location a name denotes, and its kind, given the cue before it."""
     key = gz.norm_key(surface)
     if not key:
         return None
-    stop = {surface.casefold(), ARTICLE_PREFIX.sub("", surface).casefold()} & cues.stop
+    stop = bool({surface.casefold(), ARTICLE_PREFIX.sub("", surface).casefold()} & cues.stop
+                or key in cues.stop_keys)
     country = cues.countries.get(key)
     if country and cue is None:
-        return Location(country=country, geo_precision=3, text=surface), "country"
+        return Hit(Location(country=country, geo_precision=3, text=surface), "country", 0)
     admin = _pick_admin(key, allowed) if not stop or cue == "admin" else None
     place = None if stop else _pick_place(key, allowed, not is_cap(surface[:1]) or
                                           bool(ARTICLE_PREFIX.match(surface)))
     if cue == "admin" and admin:
-        return _admin_location(admin, surface), "admin1"
+        return Hit(_admin_location(admin, surface), "admin1", 0)
     if place and (cue == "town" or admin is None or place.kind != "city"
                   or place.population >= _TOWN_OVER_ADMIN_POP
                   or gz.admin1_table()[admin].country != place.country):
-        return _place_location(place, surface), "place"
+        return Hit(_place_location(place, surface), "place",
+                   place.population if place.kind == "city" else 0)
     if admin:
-        return _admin_location(admin, surface), "admin1"
+        return Hit(_admin_location(admin, surface), "admin1", 0)
     return None

@@ -40,6 +40,7 @@ _CONNECTORS = frozenset("al el ad ez az as ash an ar ed es er et at de du des la
                         "ben ould ag oum um abu abou bou wa y".split())
 _ARTICLE = re.compile(r"(?:\b(?:la|le|les|du|des)\s+|\bl['’]\s*)$", re.I)
 _MAX_TOKENS = 5
+_FOREIGN_BARE_POP = 100_000  # a smaller foreign town needs "à", "près de"...: not "Parker"
 _BORDER_REACH = 150  # characters between a border phrase and its reference town
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
@@ -84,7 +85,7 @@ def resolve_place(name: str, country_hint: str | None = None, lang: str = "fr") 
     if hit is None and name[:1].isupper():
         key = fuzzy_key(gz.norm_key(name), allowed)
         hit = resolve(key, cue, allowed, cues) if key else None
-    return replace(hit[0], text=name) if hit else None
+    return replace(hit.location, text=name) if hit else None
 
 
 # ---------------------------------------------------------------- scanning text
@@ -184,11 +185,12 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     hit = resolve(name, cue, ctx.allowed, ctx.cues)
     if hit is None:
         return None
-    loc, kind = hit
+    loc, kind, population = hit
     if kind != "country":
         if roles.is_outlet_name(text, span[0], ctx.roles):
             return None
-        weak = fuzzy or (kind == "place" and loc.country not in ctx.allowed)
+        weak = fuzzy or (kind == "place" and loc.country != ctx.home and (
+            loc.country not in ctx.allowed or 0 < population < _FOREIGN_BARE_POP))
         if weak and cue is None and not relative and not roles.is_locative(text, span[0],
                                                                            ctx.roles):
             return None
