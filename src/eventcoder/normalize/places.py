@@ -186,16 +186,17 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     if hit is None:
         return None
     loc, kind, population = hit
-    if kind != "country":
-        if roles.is_outlet_name(text, span[0], ctx.roles):
-            return None
-        weak = fuzzy or (kind == "place" and loc.country != ctx.home and (
-            loc.country not in ctx.allowed or 0 < population < _FOREIGN_BARE_POP))
+    if kind != "country" and roles.is_outlet_name(text, span[0], ctx.roles):
+        return None
+    role = roles.role_of(text, span, text[span[0]:span[1]], kind, loc.country, ctx.home,
+                         ctx.roles)
+    if kind != "country" and role == roles.LOCATIVE:
+        foreign = ctx.home is not None and loc.country != ctx.home
+        weak = fuzzy or (kind == "place" and (
+            loc.country not in ctx.allowed or foreign and 0 < population < _FOREIGN_BARE_POP))
         if weak and cue is None and not relative and not roles.is_locative(text, span[0],
                                                                            ctx.roles):
             return None
-    role = roles.role_of(text, span, text[span[0]:span[1]], kind, loc.country, ctx.home,
-                         ctx.roles)
     phrase = text[start:span[1]]
     if relative and kind in ("place", "admin1"):
         loc, kind = replace(loc, geo_precision=2), "relative"
@@ -282,7 +283,7 @@ def _scan_once(text: str, toks: list[_Tok], ctx: _Ctx) -> list[PlaceMatch]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=4)
 def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMatch, ...],
                                                                    str | None]:
     """Matches and the article's country. Cached: the engine asks for both in turn."""
@@ -290,13 +291,15 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
     toks = _tokens(text)
     named = _named_countries(toks, cues)
     allowed = _allowed(country_hint, named)
-    ctx = _Ctx(cues, roles.role_cues(lang), allowed, allowed[0] if allowed else None)
+    ctx = _Ctx(cues, roles.role_cues(lang), allowed, country_hint)
     out = _scan_once(text, toks, ctx)
+    if country_hint:
+        return tuple(out), country_hint
     adjectives = [(pos, cc) for pos, cc, adj in named if adj]
-    home = country_hint or roles.dominant_country(
+    home = roles.dominant_country(
         [(m.start, m.location.country, m.kind, m.role) for m in out if m.location.country],
         adjectives)
-    if home and home != ctx.home:  # homonyms and metonyms are judged from the true country
+    if home:  # homonyms, foreign towns and metonyms are judged from the article's country
         ctx = _Ctx(cues, ctx.roles, tuple(dict.fromkeys([home, *allowed])), home)
         out = _scan_once(text, toks, ctx)
     return tuple(out), home
