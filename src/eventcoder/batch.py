@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from eventcoder import events
-from eventcoder.batch_pool import Extractor, Outcome, pool_extract, safe_extract
+from eventcoder.batch_pool import (
+    ExtractionFailed,
+    Extractor,
+    Outcome,
+    pool_extract,
+    safe_extract,
+)
 from eventcoder.ingest import iter_inputs, read_paths
 from eventcoder.schema import Article, ArticleResult, IngestError, IngestReport
 from eventcoder.settings import Settings
@@ -40,10 +46,6 @@ Skip = Callable[[list[Article]], list[Article]]
 
 __all__ = ["BatchSummary", "ExtractionFailed", "Extractor", "extract_outcomes",
            "extract_parallel", "ingest_paths", "resolve_jobs", "run_batch"]
-
-
-class ExtractionFailed(RuntimeError):
-    """The engine failed on an article (``extract_parallel`` has no error channel)."""
 
 
 @dataclass

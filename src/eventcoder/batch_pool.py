@@ -14,6 +14,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from eventcoder.schema import Article, ArticleResult, IngestError
@@ -29,7 +30,13 @@ few dozen articles evenly over the workers."""
 IN_FLIGHT = 2
 """Chunks queued per worker: one being extracted, one waiting."""
 
+WARM_MODULE = "eventcoder.batch_warm"
 _WORKER: dict[str, Extractor] = {}
+
+
+class ExtractionFailed(RuntimeError):
+    """Extraction cannot go on: an article failed where there is no error channel
+    (``extract_parallel``), or a worker process died."""
 
 
 def safe_extract(articles: list[Article], extract: Extractor) -> list[Outcome]:
@@ -64,19 +71,28 @@ def _work(articles: list[Article]) -> list[Outcome]:
     return safe_extract(articles, _WORKER["extract"])
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+def _context(extract: Extractor) -> multiprocessing.context.BaseContext:
+    """Forkserver, with the engine loaded in the server when it is the real one (the
+    server starts once per process: a later call cannot add the preload)."""
+    from eventcoder import events
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    if extract is events.extract:
+        ctx.set_forkserver_preload([WARM_MODULE])
+    return ctx
 
 
 def pool_extract(articles: Iterable[Article], jobs: int, extract: Extractor,
                  chunk: int = CHUNK) -> Iterator[Outcome]:
     """``safe_extract`` over ``jobs`` worker processes, outcomes in input order.
 
-    ``extract`` must be picklable (a module-level function). A worker that dies (killed
-    for memory, say) breaks the pool: ``BrokenProcessPool`` is raised, not a hang."""
+    ``extract`` must be picklable (a module-level function), and a script calling this
+    needs the ``if __name__ == "__main__":`` guard (workers import the main module). A
+    worker that dies (killed for memory, say) raises ``ExtractionFailed``, not a hang."""
     it = iter(articles)
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
+    with ProcessPoolExecutor(jobs, mp_context=_context(extract), initializer=_init_worker,
                              initargs=(extract,)) as pool:
         queued: deque[Future[list[Outcome]]] = deque()
         try:
@@ -86,6 +102,9 @@ def pool_extract(articles: Iterable[Article], jobs: int, extract: Extractor,
                     yield from queued.popleft().result()
             while queued:
                 yield from queued.popleft().result()
+        except BrokenProcessPool as exc:
+            raise ExtractionFailed(f"an extraction worker died ({exc}); out of memory? "
+                                   "try fewer --jobs") from exc
         finally:
             for future in queued:  # stopped early: do not extract what nobody will read
                 future.cancel()

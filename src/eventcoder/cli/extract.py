@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from eventcoder import merge
-from eventcoder.batch import run_batch
+from eventcoder.batch import ExtractionFailed, run_batch
 from eventcoder.cli import main
 from eventcoder.cli.jobs import jobs_option
 from eventcoder.cli.output import format_option, write_events, writer_for
@@ -34,7 +34,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], mentions: bool, fmt: str
     def collect(results: list[ArticleResult]) -> None:
         found.extend(m for r in results for m in r.mentions)
 
-    summary = run_batch(paths, collect, jobs=jobs)
+    try:
+        summary = run_batch(paths, collect, jobs=jobs)
+    except ExtractionFailed as exc:
+        raise click.ClickException(str(exc)) from exc
     events = [m.to_event() for m in found] if mentions else merge.merge(found)
     write_events(events, fmt)
     ctx.exit(1 if summary.failed else 0)

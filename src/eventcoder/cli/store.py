@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from eventcoder.batch import ingest_paths
+from eventcoder.batch import ExtractionFailed, ingest_paths
 from eventcoder.cli import main
 from eventcoder.cli.jobs import jobs_option
 from eventcoder.cli.output import format_option, write_events, writer_for
@@ -49,7 +49,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, jobs: int
     Example: eventcoder ingest examples/ --db sqlite:///events.db --jobs 0
     """
     repo = open_repository(db)
-    summary, total = ingest_paths(paths, repo, jobs=jobs)
+    try:
+        summary, total = ingest_paths(paths, repo, jobs=jobs)
+    except ExtractionFailed as exc:  # what was stored before stays stored
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"{len(total.stored)} articles stored, {len(total.duplicates)} already stored, "
                f"{total.events_created} events created, {total.events_updated} updated",
                err=True)
