@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from pathlib import Path
 
 from eventcoder.schema import Article, ArticleResult, IngestError
 
@@ -81,7 +83,28 @@ def _context(extract: Extractor) -> multiprocessing.context.BaseContext:
     ctx = multiprocessing.get_context("forkserver")
     if extract is events.extract:
         ctx.set_forkserver_preload([WARM_MODULE])
+        _start_forkserver()
     return ctx
+
+
+def _start_forkserver() -> None:
+    """Python 3.11's forkserver imports its preload modules on the default ``sys.path``,
+    not the parent's: it could load another installed copy of ``eventcoder`` than the
+    one running (an editable install beside a checkout). ``PYTHONPATH`` names ours."""
+    from multiprocessing import forkserver
+
+    import eventcoder
+
+    root = str(Path(eventcoder.__file__).resolve().parents[1])
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, before) if p)
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
 
 
 def pool_extract(articles: Iterable[Article], jobs: int, extract: Extractor,
