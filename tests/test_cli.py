@@ -202,3 +202,14 @@ def test_commands_and_settings_are_documented() -> None:
         assert f"## `eventcoder {name}" in doc, name
     for field in Settings.model_fields:
         assert f"EVENTCODER_{field.upper()}" in doc, field
+
+
+@pytest.mark.slow
+def test_jobs_do_not_change_the_output(shared_data: Path) -> None:
+    """Two worker processes give the very lines one process gives (input order kept)."""
+    one = run("extract", str(shared_data / "seeds"), "--mentions", "--jobs", "1")
+    two = run("extract", str(shared_data / "seeds"), "--mentions", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    lines = one.stdout.splitlines()
+    assert len(lines) >= 2 and two.stdout.splitlines() == lines
+    assert two.stderr.splitlines()[-1] == one.stderr.splitlines()[-1]

@@ -25,7 +25,6 @@ from eventcoder.schema import (
 )
 from eventcoder.store import Repository
 from eventcoder.store import merging as store_merging
-from eventcoder.store.merging import MergeIdClash
 from eventcoder.store.migrations import migrations
 from eventcoder.store.models import Base, EventRow
 
@@ -283,15 +282,15 @@ def test_revised_mention_splits_and_merges(repo: Repository) -> None:
                                       "fatalities": 1}
 
 
-@pytest.mark.xfail(strict=True, raises=MergeIdClash, reason=(
-    "merge._fresh_id: when a stored event of two reports splits and the re-submitted report "
-    "wins the tie for the old id, the remainder's fresh id is sha1 of its smallest mention, "
-    "the very id of the stored event, and the collision fallback hashes the same single id"))
 def test_split_of_two_reports_gives_two_ids(repo: Repository) -> None:
     repo.ingest([result(x, mention(x, 1)) for x in "ab"])
     repo.revise([mention("b", 1, day=date(2020, 4, 20))])
     first, second = repo.event_of_mention("a-m1"), repo.event_of_mention("b-m1")
-    assert first is not None and second is not None and first.id != second.id
+    assert first is not None and second is not None
+    # the report that stayed keeps the stored id; the revised one gets its own
+    assert first.id == merge.new_event_id(["a-m1"])
+    assert second.id == merge.new_event_id(["b-m1"])
+    assert [c["kind"] for c in repo.changes()][-3:] == ["created", "updated", "split"]
 
 
 def test_merge_candidates_window(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -32,6 +32,9 @@ from eventcoder.store.models import (
 
 logger = logging.getLogger(__name__)
 
+HASH_LOOKUP = 500
+"""Hashes per IN list (well under every backend's bound parameter limit)."""
+
 
 class StoreConflict(Exception):
     """An article id already stored with a different text."""
@@ -130,6 +133,18 @@ class Repository:
         return store_merged(session, result.mentions)
 
     # -- reads --------------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Those of ``hashes`` whose text is stored: lets ingest skip an article before
+        the costly extraction (unique index on ``content_hash``, a few IN lists)."""
+        wanted = sorted(set(hashes))
+        found: set[str] = set()
+        with self._session() as session:
+            for i in range(0, len(wanted), HASH_LOOKUP):
+                part = wanted[i:i + HASH_LOOKUP]
+                found.update(session.scalars(
+                    select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(part))))
+        return found
 
     def events(self, query: EventQuery) -> tuple[list[Event], int]:
         """One page of events (latest first) and the number matching the filters."""
