@@ -1,0 +1,214 @@
+"""Response and request models: the core records (``eventcoder.schema``) as JSON shapes.
+
+Each model mirrors one record's ``to_dict`` so that the OpenAPI document describes exactly
+what the exports and the CLI write; ``from_record`` builds it from the record itself.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from eventcoder.schema import Article, Event, Mention, PubDate
+
+
+class SpanOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class DateSpanOut(BaseModel):
+    start: date
+    end: date
+    precision: Literal["day", "range", "month", "year"]
+    text: str | None = None
+    stated: bool = True
+
+
+class LocationOut(BaseModel):
+    country: str | None = None
+    admin1: str | None = None
+    admin1_name: str | None = None
+    place: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    text: str | None = None
+
+
+class ActorOut(BaseModel):
+    id: str
+    name: str
+    text: str | None = None
+    basis: Literal["claimed", "reported", "alleged", "unknown"] = "reported"
+    type: str | None = None
+    country: str | None = None
+
+
+class ActorRef(BaseModel):
+    id: str
+    name: str
+
+
+class OutletOut(BaseModel):
+    name: str
+    text: str | None = None
+    id: str | None = None
+
+
+class SourceOut(BaseModel):
+    article: str
+    mention: str | None = None
+    evidence: list[SpanOut] = []
+    fields: dict[str, SpanOut] = {}
+    fatalities: int | None = None
+    injuries: int | None = None
+
+
+class _Occurrence(BaseModel):
+    """Fields an event and a mention share."""
+
+    id: str
+    event_type: str
+    sub_event_type: str | None
+    date: DateSpanOut | None
+    location: LocationOut | None
+    actor1: ActorOut | None = None
+    actor2: ActorOut | None = None
+    claimed_by: list[ActorRef] = []
+    fatalities: int | None = None
+    injuries: int | None = None
+    weapon: str | None = None
+    reported_by: list[OutletOut] = []
+    origin: str | None = None
+    status: Literal["claimed", "confirmed", "unconfirmed", "denied"] = "unconfirmed"
+    confidence: float = 0.5
+
+
+class EventOut(_Occurrence):
+    sources: list[SourceOut] = []
+    disagreements: dict[str, Any] = {}
+    created: str | None = None
+    updated: str | None = None
+
+    @classmethod
+    def from_record(cls, event: Event) -> EventOut:
+        return cls.model_validate(event.to_dict())
+
+
+class MentionOut(_Occurrence):
+    article: str
+    evidence: list[SpanOut] = []
+    fields: dict[str, SpanOut] = {}
+    same_as: str | None = None
+
+    @classmethod
+    def from_record(cls, mention: Mention) -> MentionOut:
+        return cls.model_validate(mention_dict(mention))
+
+
+def mention_dict(mention: Mention) -> dict[str, Any]:
+    """A mention in the event shape, with its own evidence instead of a sources list."""
+    d = mention.to_event().to_dict()
+    src = d.pop("sources")[0]
+    d.update(article=mention.article, evidence=src["evidence"],
+             fields=src.get("fields", {}), same_as=mention.same_as)
+    return d
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[EventOut]
+
+
+class ArticleOut(BaseModel):
+    id: str
+    text: str
+    published: str | None = None
+    language: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+    @classmethod
+    def from_record(cls, article: Article) -> ArticleOut:
+        return cls(id=article.id, text=article.text,
+                   published=article.published.iso if article.published else None,
+                   language=article.language, url=article.url, outlet=article.outlet,
+                   title=article.title)
+
+
+class ArticleDetail(BaseModel):
+    article: ArticleOut
+    mentions: list[MentionOut]
+
+
+class ActorCount(BaseModel):
+    id: str
+    name: str
+    events: int
+
+
+class IngestOut(BaseModel):
+    article: str
+    stored: bool
+    duplicate: bool
+    mentions: list[MentionOut]
+    warnings: list[str] = []
+    events_created: int = 0
+    events_updated: int = 0
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$")
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest: the same fields as a JSONL input record."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(description="letters, digits, '_', '-', '.', ':'; at most 200")
+    text: str = Field(min_length=1, max_length=2_000_000)
+    date: str = Field(description="publication date, YYYY-MM or YYYY-MM-DD")
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    language: str | None = Field(None, pattern=r"^[a-z]{2,3}$")
+
+    @field_validator("id")
+    @classmethod
+    def _id_ok(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("id must be 1-200 letters, digits, '_', '-', '.' or ':'")
+        return v
+
+    @field_validator("date")
+    @classmethod
+    def _date_ok(cls, v: str) -> str:
+        if not _DATE.match(v):
+            raise ValueError("date must be YYYY-MM or YYYY-MM-DD")
+        pub_date(v)  # raises ValueError on 2020-13 or 2020-02-30
+        return v
+
+    def to_record(self) -> Article:
+        return Article(id=self.id, text=self.text, published=pub_date(self.date),
+                       language=self.language, url=self.url, outlet=self.outlet,
+                       title=self.title)
+
+
+def pub_date(value: str) -> PubDate:
+    """``YYYY-MM`` is a month (first to last day), ``YYYY-MM-DD`` a day."""
+    if len(value) == 10:
+        d = date.fromisoformat(value)
+        return PubDate(d, d, "day")
+    y, m = (int(p) for p in value.split("-"))
+    start = date(y, m, 1)
+    nxt = date(y + (m == 12), m % 12 + 1, 1)
+    return PubDate(start, date.fromordinal(nxt.toordinal() - 1), "month")
