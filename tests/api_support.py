@@ -40,6 +40,10 @@ def _article(aid: str, text: str, day: date) -> Article:
     return Article(aid, text, PubDate(day, day, "day"), "fr", outlet="Test Presse")
 
 
+def day(y: int, m: int, d: int, words: str) -> DateSpan:
+    return DateSpan(date(y, m, d), date(y, m, d), "day", words)
+
+
 def _mention(article: Article, n: int, **kw: Any) -> Mention:
     evidence = kw.pop("evidence")
     return Mention(id=f"{article.id}-m{n}", article=article.id,
@@ -63,7 +67,6 @@ def sample_results() -> list[ArticleResult]:
     kahf = Actor("ashab-al-kahf", "Ashab al-Kahf", "Ashab al-Kahf", "claimed")
     us = Actor("us-military", "Military Forces of the United States", "un convoi", "reported")
     mali = Actor("mali-military", "Military Forces of Mali", "l'armée malienne", "reported")
-    day = (lambda y, m, d, t: DateSpan(date(y, m, d), date(y, m, d), "day", t))
     return [
         ArticleResult(a1, [
             _mention(a1, 1, event_type="Explosions/Remote violence",

@@ -106,7 +106,7 @@ def _export(fmt: str, repo: RepositoryLike, query: EventQuery) -> StreamingRespo
 
 
 Repo = Annotated[RepositoryLike, Depends(get_repo)]
-_DOC = {501: {"description": "format not available"}}
+_DOC: dict[int | str, dict[str, Any]] = {501: {"description": "format not available"}}
 
 
 @router.get("/export.csv", response_class=StreamingResponse, responses=_DOC)
