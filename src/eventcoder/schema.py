@@ -206,6 +206,8 @@ class Article:
     outlet: str | None = None
     title: str | None = None
     path: str | None = None
+    warnings: list[str] = field(default_factory=list, compare=False)
+    """What ingest noticed but could live with (no publication date, …)."""
 
     @property
     def content_hash(self) -> str:
