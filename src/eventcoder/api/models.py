@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from eventcoder.schema import Article, Event, Mention, PubDate
+from eventcoder import ingest
+from eventcoder.schema import Article, Event, Mention
 
 
 class SpanOut(BaseModel):
@@ -194,21 +195,12 @@ class ArticleIn(BaseModel):
     def _date_ok(cls, v: str) -> str:
         if not _DATE.match(v):
             raise ValueError("date must be YYYY-MM or YYYY-MM-DD")
-        pub_date(v)  # raises ValueError on 2020-13 or 2020-02-30
+        ingest.parse_pubdate(v)  # raises ValueError on 2020-13 or 2020-02-30
         return v
 
     def to_record(self) -> Article:
-        return Article(id=self.id, text=self.text, published=pub_date(self.date),
-                       language=self.language, url=self.url, outlet=self.outlet,
-                       title=self.title)
-
-
-def pub_date(value: str) -> PubDate:
-    """``YYYY-MM`` is a month (first to last day), ``YYYY-MM-DD`` a day."""
-    if len(value) == 10:
-        d = date.fromisoformat(value)
-        return PubDate(d, d, "day")
-    y, m = (int(p) for p in value.split("-"))
-    start = date(y, m, 1)
-    nxt = date(y + (m == 12), m % 12 + 1, 1)
-    return PubDate(start, date.fromordinal(nxt.toordinal() - 1), "month")
+        """The same normalisation as file input, so evidence offsets mean the same."""
+        article = Article(id=self.id, text=ingest.normalize_text(self.text),
+                          published=ingest.parse_pubdate(self.date), language=self.language,
+                          url=self.url, outlet=self.outlet, title=self.title, path="api")
+        return ingest.finish(article)

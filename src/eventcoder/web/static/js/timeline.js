@@ -40,10 +40,11 @@ export function drawTimeline(svg, events) {
   const first = Date.parse(weeks[0][0]);
   const last = Date.parse(weeks[weeks.length - 1][0]);
   const span = Math.max(1, (last - first) / 604800000 + 1);
-  const barWidth = Math.max(2, (width - 2 * pad) / span - 1);
+  const step = (width - 2 * pad) / span;
+  const barWidth = Math.max(2, Math.min(40, step - 1));
   const top = Math.max(...weeks.map(([, n]) => n));
   for (const [week, n] of weeks) {
-    const x = pad + ((Date.parse(week) - first) / 604800000) * (barWidth + 1);
+    const x = pad + ((Date.parse(week) - first) / 604800000) * step;
     const h = ((height - 2 * pad) * n) / top;
     const bar = el("rect", { x, y: height - pad - h, width: barWidth, height: h, class: "bar" });
     bar.append(el("title", {}, `week of ${week}: ${n}`));
