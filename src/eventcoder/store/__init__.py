@@ -14,3 +14,7 @@ The interface every caller uses (CLI, API, dashboard), implemented in ``reposito
     repo.stats() -> dict[str, Any]   # totals, by_type, by_month, by_admin1, by_country
     repo.changes(since: datetime | None) -> list[dict[str, Any]]   # change log
 """
+
+from eventcoder.store.repository import Repository, StoreConflict
+
+__all__ = ["Repository", "StoreConflict"]

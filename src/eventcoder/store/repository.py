@@ -1,0 +1,159 @@
+"""The repository: every read and write of the store goes through this class.
+
+Writes are one transaction per article (the article, its mentions and the events they
+touch, or nothing), and ingest is idempotent by content hash. Reads return the typed
+records of ``eventcoder.schema``; no caller sees a row.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from eventcoder.schema import Article, ArticleResult, Event, EventQuery, IngestError, IngestReport
+from eventcoder.schema import Mention as MentionRecord
+from eventcoder.settings import Settings
+from eventcoder.store import codec, queries
+from eventcoder.store.merging import store_merged
+from eventcoder.store.migrations import apply_pending
+from eventcoder.store.models import ArticleRow, ChangeRow, EventRow, MentionRow
+
+logger = logging.getLogger(__name__)
+
+
+class StoreConflict(Exception):
+    """An article id already stored with a different text."""
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with SQLite made safe for concurrent readers (WAL, foreign keys on)."""
+    if url.startswith("sqlite"):
+        memory = url in ("sqlite://", "sqlite:///:memory:")
+        kwargs: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Repository:
+    """Storage behind one object; ``Repository(url)`` applies pending migrations."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or Settings().database_url
+        self.engine = make_engine(self.url)
+        apply_pending(self.engine)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writes -------------------------------------------------------------------------
+
+    def ingest(self, results: Iterable[ArticleResult]) -> IngestReport:
+        """Store each article with its mentions, and merge them into stored events."""
+        report = IngestReport()
+        for result in results:
+            article = result.article
+            try:
+                with self._session.begin() as session:
+                    outcome = self._ingest_one(session, result)
+            except Exception as exc:  # one bad article must not stop the batch
+                logger.debug("ingest of %s failed", article.id, exc_info=True)
+                report.failed.append(IngestError(article.path or article.id,
+                                                 f"not stored: {exc}"))
+                continue
+            if outcome is None:
+                report.duplicates.append(article.id)
+                continue
+            report.stored.append(article.id)
+            report.mentions += len(result.mentions)
+            report.events_created += outcome[0]
+            report.events_updated += outcome[1]
+        return report
+
+    def _ingest_one(self, session: Session, result: ArticleResult) -> tuple[int, int] | None:
+        """(events created, updated), or None for a duplicate. Raises to roll back."""
+        article = result.article
+        stored = session.scalar(
+            select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash))
+        if stored is not None:
+            return None
+        if session.get(ArticleRow, article.id) is not None:
+            raise StoreConflict(f"article id {article.id!r} already stored with another text")
+        session.add(codec.article_row(article, codec.now_iso()))
+        session.flush()
+        for seq, mention in enumerate(result.mentions):
+            session.add(MentionRow(id=mention.id, article_id=article.id, seq=seq,
+                                   payload=codec.mention_to_dict(mention)))
+        session.flush()
+        return store_merged(session, result.mentions)
+
+    # -- reads --------------------------------------------------------------------------
+
+    def events(self, query: EventQuery) -> tuple[list[Event], int]:
+        """One page of events (latest first) and the number matching the filters."""
+        conditions = queries.event_conditions(query)
+        with self._session() as session:
+            total = session.scalar(
+                select(func.count()).select_from(EventRow).where(*conditions)) or 0
+            rows = session.scalars(
+                select(EventRow).where(*conditions)
+                .order_by(EventRow.date_start.desc().nulls_last(), EventRow.id)
+                .limit(query.limit).offset(query.offset))
+            return [codec.event_from_row(r) for r in rows], total
+
+    def event(self, event_id: str) -> Event | None:
+        with self._session() as session:
+            row = session.get(EventRow, event_id)
+            return codec.event_from_row(row) if row else None
+
+    def article(self, article_id: str) -> tuple[Article, list[MentionRecord]] | None:
+        with self._session() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                return None
+            mentions = session.scalars(
+                select(MentionRow).where(MentionRow.article_id == article_id)
+                .order_by(MentionRow.seq))
+            return (codec.article_from_row(row),
+                    [codec.mention_from_dict(m.payload) for m in mentions])
+
+    def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
+        with self._session() as session:
+            rows = session.scalars(
+                select(ArticleRow).order_by(ArticleRow.ingested_at, ArticleRow.id)
+                .limit(limit).offset(offset))
+            return [codec.article_from_row(r) for r in rows]
+
+    def actors(self) -> list[tuple[str, str, int]]:
+        """Every actor with the number of events it takes part in, most active first."""
+        with self._session() as session:
+            return queries.actor_counts(session)
+
+    def stats(self) -> dict[str, Any]:
+        with self._session() as session:
+            return queries.stats(session)
+
+    def changes(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        """The change log (created/updated/merged/removed events), oldest first."""
+        stmt = select(ChangeRow).order_by(ChangeRow.id)
+        if since is not None:
+            stmt = stmt.where(ChangeRow.at >= codec.iso_utc(since))
+        with self._session() as session:
+            return [{"id": c.id, "at": c.at, "event_id": c.event_id, "kind": c.kind,
+                     "detail": c.detail} for c in session.scalars(stmt)]
