@@ -1,15 +1,13 @@
 """Test support for the API: hand-written articles and mentions, and a repository fixture.
 
 The articles are sentences written for these tests in the style of the reports; none is
-taken from ../shared/data. ``InMemoryRepository`` has the store's interface (see
-eventcoder.store) and is used only while the real Repository is not importable.
+taken from ../shared/data.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from eventcoder.schema import (
@@ -17,15 +15,13 @@ from eventcoder.schema import (
     Article,
     ArticleResult,
     DateSpan,
-    Event,
-    EventQuery,
-    IngestReport,
     Location,
     Mention,
     Outlet,
     PubDate,
     Span,
 )
+from eventcoder.store.repository import Repository
 
 HOSTILE = ("Un communiqué <script>window.__pwned = 1</script> affirme qu'une roquette "
            "<img src=x onerror=\"window.__pwned = 2\"> est tombée près de Kirkouk mardi.")
@@ -95,92 +91,6 @@ def sample_results() -> list[ArticleResult]:
     ]
 
 
-class InMemoryRepository:
-    """The store's interface over dicts, one event per mention (no merging)."""
-
-    def __init__(self) -> None:
-        self._articles: dict[str, tuple[Article, list[Mention]]] = {}
-        self._hashes: set[str] = set()
-        self._events: dict[str, Event] = {}
-
-    def ingest(self, results: Iterable[ArticleResult]) -> IngestReport:
-        report = IngestReport()
-        for result in results:
-            art = result.article
-            if art.content_hash in self._hashes:
-                report.duplicates.append(art.id)
-                continue
-            self._hashes.add(art.content_hash)
-            self._articles[art.id] = (art, list(result.mentions))
-            report.stored.append(art.id)
-            report.mentions += len(result.mentions)
-            for m in result.mentions:
-                self._events[m.id] = m.to_event()
-                report.events_created += 1
-        return report
-
-    def events(self, query: EventQuery) -> tuple[list[Event], int]:
-        found = [e for e in self._events.values() if self._match(e, query)]
-        found.sort(key=lambda e: (e.date.start if e.date else date.min, e.id), reverse=True)
-        return found[query.offset: query.offset + query.limit], len(found)
-
-    def _match(self, e: Event, q: EventQuery) -> bool:
-        loc = e.location or Location()
-        actors = {a.id for a in (e.actor1, e.actor2, *e.claimed_by) if a}
-        checks = [
-            q.country is None or loc.country == q.country,
-            q.admin1 is None or loc.admin1 == q.admin1,
-            q.since is None or (e.date is not None and e.date.end >= q.since),
-            q.until is None or (e.date is not None and e.date.start <= q.until),
-            q.actor is None or q.actor in actors,
-            q.event_type is None or e.event_type == q.event_type,
-            q.sub_event_type is None or e.sub_event_type == q.sub_event_type,
-            q.text is None or any(re.search(re.escape(q.text), self._articles[s.article][0].text,
-                                            re.I) for s in e.sources),
-        ]
-        if q.bbox is not None:
-            lo1, la1, lo2, la2 = q.bbox
-            checks.append(loc.latitude is not None and loc.longitude is not None
-                          and lo1 <= loc.longitude <= lo2 and la1 <= loc.latitude <= la2)
-        return all(checks)
-
-    def event(self, event_id: str) -> Event | None:
-        return self._events.get(event_id)
-
-    def article(self, article_id: str) -> tuple[Article, list[Mention]] | None:
-        return self._articles.get(article_id)
-
-    def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
-        return [a for a, _ in self._articles.values()][offset: offset + limit]
-
-    def actors(self) -> list[tuple[str, str, int]]:
-        counts: dict[tuple[str, str], int] = {}
-        for e in self._events.values():
-            for a in {(x.id, x.name) for x in (e.actor1, e.actor2, *e.claimed_by) if x}:
-                counts[a] = counts.get(a, 0) + 1
-        return sorted(((i, n, c) for (i, n), c in counts.items()), key=lambda r: -r[2])
-
-    def stats(self) -> dict[str, Any]:
-        def count(key: Any) -> dict[str, int]:
-            out: dict[str, int] = {}
-            for e in self._events.values():
-                k = key(e)
-                if k:
-                    out[k] = out.get(k, 0) + 1
-            return out
-
-        return {
-            "totals": {"events": len(self._events), "articles": len(self._articles)},
-            "by_type": count(lambda e: e.event_type),
-            "by_month": count(lambda e: e.date.start.isoformat()[:7] if e.date else None),
-            "by_admin1": count(lambda e: e.location.admin1 if e.location else None),
-            "by_country": count(lambda e: e.location.country if e.location else None),
-        }
-
-    def changes(self, since: datetime | None) -> list[dict[str, Any]]:
-        return []
-
-
 def fake_extractor(known: dict[str, list[Mention]]) -> Any:
     """An extractor that returns the hand-made mentions for known ids, none for others."""
 
@@ -191,12 +101,8 @@ def fake_extractor(known: dict[str, list[Mention]]) -> Any:
     return extract
 
 
-def make_repository(tmp_dir: Any) -> Any:
-    """The real Repository on a SQLite file when it exists, else the in-memory one."""
-    try:
-        from eventcoder.store.repository import Repository
-    except ModuleNotFoundError:
-        return InMemoryRepository()
+def make_repository(tmp_dir: Any) -> Repository:
+    """The real store on a SQLite file in ``tmp_dir``."""
     return Repository(f"sqlite:///{tmp_dir}/events.sqlite")
 
 

@@ -37,10 +37,10 @@ def event_filters(
     admin1: Annotated[str | None, Query(description="ISO 3166-2 code, e.g. IQ-BG")] = None,
     since: Annotated[date | None, Query(description="events ending on or after this day")] = None,
     until: Annotated[date | None, Query(description="events starting on or before it")] = None,
-    actor: Annotated[str | None, Query(description="actor id (either side or claimant)")] = None,
+    actor: Annotated[str | None, Query(description="actor id, or part of a name")] = None,
     event_type: Annotated[str | None, Query()] = None,
     sub_event_type: Annotated[str | None, Query()] = None,
-    q: Annotated[str | None, Query(description="words to find in the events' articles")] = None,
+    q: Annotated[str | None, Query(description="words in the place, actor names or type")] = None,
     bbox: Annotated[str | None, Query(description="minLon,minLat,maxLon,maxLat")] = None,
 ) -> EventQuery:
     """The filters shared by the list and the exports, as the library's EventQuery."""
