@@ -1,15 +1,23 @@
-"""Output formats for events: JSON Lines (the spec), JSON, and a readable table.
+"""Output formats for events: JSON Lines (the spec), JSON, a readable table, ACLED CSV
+and GeoJSON.
 
-ACLED-style CSV and GeoJSON are added by the merge/export work (issue 5).
+The CSV has exactly ACLED's columns in ACLED's order (export_acled), so an analyst's ACLED
+scripts read it unchanged; GeoJSON puts the located events on a map, flat properties only
+because most GIS tools cannot show nested objects.
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import logging
 from collections.abc import Iterable
-from typing import TextIO
+from typing import Any, TextIO
 
+from eventcoder.export_acled import ACLED_COLUMNS, acled_row
 from eventcoder.schema import Event
+
+log = logging.getLogger(__name__)
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> None:
@@ -55,4 +63,55 @@ def write_table(events: Iterable[Event], out: TextIO, max_width: int = 34) -> No
             out.write("  ".join("-" * w for w in widths) + "\n")
 
 
-WRITERS = {"jsonl": write_jsonl, "json": write_json, "table": write_table}
+def write_csv(events: Iterable[Event], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow(acled_row(event))
+
+
+def geojson_properties(event: Event) -> dict[str, Any]:
+    loc, span = event.location, event.date
+    return {
+        "id": event.id, "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "date_start": span.start.isoformat() if span else None,
+        "date_end": span.end.isoformat() if span else None,
+        "precision": span.precision if span else None,
+        "country": loc.country if loc else None, "admin1": loc.admin1 if loc else None,
+        "admin1_name": loc.admin1_name if loc else None, "place": loc.place if loc else None,
+        "geo_precision": loc.geo_precision if loc else None,
+        "actor1": event.actor1.name if event.actor1 else None,
+        "actor2": event.actor2.name if event.actor2 else None,
+        "fatalities": event.fatalities, "injuries": event.injuries, "weapon": event.weapon,
+        "status": event.status, "sources": len(event.sources),
+        "confidence": round(event.confidence, 3),
+    }
+
+
+def to_geojson(events: Iterable[Event]) -> dict[str, Any]:
+    """A FeatureCollection of the located events; ``skipped`` counts the others."""
+    features: list[dict[str, Any]] = []
+    skipped = 0
+    for event in events:
+        loc = event.location
+        if loc is None or loc.latitude is None or loc.longitude is None:
+            skipped += 1
+            continue
+        features.append({
+            "type": "Feature", "id": event.id,
+            "geometry": {"type": "Point", "coordinates": [loc.longitude, loc.latitude]},
+            "properties": geojson_properties(event),
+        })
+    if skipped:
+        log.info("geojson: %d events without coordinates skipped", skipped)
+    return {"type": "FeatureCollection", "features": features, "skipped": skipped}
+
+
+def write_geojson(events: Iterable[Event], out: TextIO) -> None:
+    json.dump(to_geojson(events), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+WRITERS = {"jsonl": write_jsonl, "json": write_json, "table": write_table, "csv": write_csv,
+           "geojson": write_geojson}

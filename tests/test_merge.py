@@ -1,0 +1,282 @@
+"""Merge: one occurrence reported by several articles becomes one event.
+
+Mentions are built by hand with normalised fields (as the extractor would give them), so
+these tests do not depend on the engine. The surface texts are invented.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from eventcoder.merge import merge, merge_with_changes, new_event_id
+from eventcoder.schema import Actor, DateSpan, Location, Mention, Outlet, Source, Span
+
+IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+TOWNS = {
+    "Tikrit": ("IQ-SD", "Salah ad Din", 34.6071, 43.6782),
+    "Samarra": ("IQ-SD", "Salah ad Din", 34.1959, 43.8857),
+    "Al-Alam": ("IQ-SD", "Salah ad Din", 34.6792, 43.7006),
+    "Ramadi": ("IQ-AN", "Al Anbar", 33.4258, 43.2992),
+}
+ISIS = Actor("islamic-state", "Islamic State (Iraq)", basis="reported", type="Rebel group")
+PMF = Actor("pmf", "Popular Mobilization Forces", basis="reported", type="Political militia")
+ARMY = Actor("military-forces-of-iraq", "Military Forces of Iraq (2020-)", type="State forces",
+             country="IQ")
+UNKNOWN = Actor("unidentified-armed-group-iraq", "Unidentified Armed Group (Iraq)",
+                basis="unknown", type="Political militia")
+CIVILIANS = Actor("civilians-iraq", "Civilians (Iraq)", type="Civilians")
+
+
+def place(town: str | None, geo: int = 1, admin1: str | None = None) -> Location:
+    if town is None:
+        code = admin1 or "IQ-SD"
+        return Location("IQ", code, "Salah ad Din", None, None, None, 3)
+    code, name, lat, lon = TOWNS[town]
+    return Location("IQ", code, name, town, lat, lon, geo)
+
+
+def day(iso: str, precision: str = "day", end: str | None = None) -> DateSpan:
+    return DateSpan(date.fromisoformat(iso), date.fromisoformat(end or iso), precision)  # type: ignore[arg-type]
+
+
+def mention(mid: str, article: str, kind: tuple[str, str | None] = IED,
+            when: DateSpan | None = None, where: Location | None = None,
+            **kw: Any) -> Mention:
+    return Mention(id=mid, article=article, event_type=kind[0], sub_event_type=kind[1],
+                   date=when or day("2020-04-08"), location=where or place("Tikrit"),
+                   evidence=[Span(0, 10, "invented")], **kw)
+
+
+def test_french_and_english_reports_of_one_attack_merge() -> None:
+    fr = mention("fr-1", "art-fr", actor1=UNKNOWN, actor2=ARMY, fatalities=2, weapon="IED",
+                 reported_by=[Outlet("Al-Mayadeen", "la chaîne al-Mayadeen")],
+                 fields={"date": Span(3, 20, "le mercredi 8 avril")}, confidence=0.6)
+    en = mention("en-1", "art-en", actor1=ISIS, actor2=ARMY, fatalities=2, weapon="IED",
+                 reported_by=[Outlet("Reuters", "Reuters reported")], status="claimed",
+                 claimed_by=[replace(ISIS, basis="claimed")], confidence=0.7)
+    events = merge([fr, en])
+    assert len(events) == 1
+    ev = events[0]
+    assert [(s.article, s.mention) for s in ev.sources] == [("art-en", "en-1"),
+                                                             ("art-fr", "fr-1")]
+    assert ev.actor1 == ISIS  # a named actor over an unidentified one
+    assert ev.fatalities == 2 and "fatalities" not in ev.disagreements
+    assert [o.name for o in ev.reported_by] == ["Reuters", "Al-Mayadeen"]
+    assert ev.status == "claimed"
+    assert ev.claimed_by[0].id == "islamic-state"
+    assert ev.confidence == pytest.approx(1 - 0.4 * 0.3)
+    assert ev.sources[1].fields["date"].text == "le mercredi 8 avril"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # two towns of one province on one day: two events
+    ({"where": place("Tikrit")}, {"where": place("Samarra")}),
+    # two named perpetrators in one town
+    ({"actor1": ISIS}, {"actor1": PMF}),
+    # an agreement never merges with violence
+    ({"kind": ("Strategic developments", "Agreement")}, {}),
+    # arrests and an agreement are different strategic developments
+    ({"kind": ("Strategic developments", "Arrests")},
+     {"kind": ("Strategic developments", "Agreement")}),
+    # protests and battles
+    ({"kind": ("Protests", "Peaceful protest")}, {"kind": ("Battles", "Armed clash")}),
+    # three days apart
+    ({"when": day("2020-04-08")}, {"when": day("2020-04-11")}),
+    # two provinces
+    ({"where": place("Tikrit")}, {"where": place("Ramadi")}),
+])
+def test_different_occurrences_stay_apart(a: dict[str, Any], b: dict[str, Any]) -> None:
+    events = merge([mention("m-a", "art-1", **a), mention("m-b", "art-2", **b)])
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a province-only report and a town in that province
+    ({"where": place(None)}, {"where": place("Samarra")}),
+    # "near Tikrit" and Tikrit
+    ({"where": place("Tikrit", geo=2)}, {"where": place("Tikrit")}),
+    # one day apart (reported the next morning)
+    ({"when": day("2020-04-08")}, {"when": day("2020-04-09")}),
+    # a day inside a month-precision report
+    ({"when": day("2020-04-01", "month", "2020-04-30")}, {}),
+    # shelling reported as a clash by another source
+    ({"kind": ("Battles", "Armed clash")}, {"kind": ("Explosions/Remote violence",
+                                                     "Shelling/artillery/missile attack")}),
+    # actor order is free outside violence against civilians
+    ({"actor1": ISIS, "actor2": ARMY}, {"actor1": ARMY, "actor2": ISIS}),
+])
+def test_compatible_reports_merge(a: dict[str, Any], b: dict[str, Any]) -> None:
+    events = merge([mention("m-a", "art-1", **a), mention("m-b", "art-2", **b)])
+    assert len(events) == 1
+    assert len(events[0].sources) == 2
+
+
+def test_near_a_town_merges_with_a_close_town_but_not_a_far_one() -> None:
+    near_tikrit = mention("m-a", "art-1", where=place("Tikrit", geo=2))
+    assert len(merge([near_tikrit, mention("m-b", "art-2", where=place("Al-Alam"))])) == 1
+    assert len(merge([near_tikrit, mention("m-c", "art-2", where=place("Samarra"))])) == 2
+
+
+def test_massacre_coded_as_attack_and_as_clash_merges() -> None:
+    vac = mention("m-a", "art-1", kind=("Violence against civilians", "Attack"),
+                  actor1=ISIS, actor2=CIVILIANS, fatalities=15, weapon="firearm")
+    clash = mention("m-b", "art-2", kind=("Battles", "Armed clash"), actor1=ISIS,
+                    actor2=PMF, fatalities=15, weapon="firearm")
+    clash2 = mention("m-c", "art-3", kind=("Battles", "Armed clash"), actor1=ISIS,
+                     actor2=PMF, fatalities=17)
+    events = merge([vac, clash, clash2])
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")  # two sources to one
+    kinds = ev.disagreements["event_type"]["values"]
+    assert kinds[0] == {"value": {"event_type": "Battles", "sub_event_type": "Armed clash"},
+                        "sources": ["art-2", "art-3"]}
+    assert kinds[1]["sources"] == ["art-1"]
+    assert [v["value"]["id"] for v in ev.disagreements["actor2"]["values"]] == [
+        "pmf", "civilians-iraq"]
+
+
+def test_mentions_of_one_article_merge_only_when_the_article_says_so() -> None:
+    a = mention("art-1:m1", "art-1")
+    b = mention("art-1:m2", "art-1")
+    assert len(merge([a, b])) == 2
+    b_same = replace(b, same_as="art-1:m1", fatalities=3)
+    events = merge([a, b_same])
+    assert len(events) == 1 and events[0].fatalities == 3
+
+
+def test_an_article_does_not_bridge_its_own_two_events() -> None:
+    """art-2's single vague report fits both of art-1's attacks; art-1 said they are two."""
+    a1 = mention("art-1:m1", "art-1", actor1=ISIS)
+    a2 = mention("art-1:m2", "art-1", actor1=ISIS)
+    vague = mention("art-2:m1", "art-2")
+    events = merge([a1, a2, vague])
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_complete_link_refuses_a_chain_through_a_vague_report() -> None:
+    tikrit = mention("m-a", "art-1", where=place("Tikrit"))
+    samarra = mention("m-b", "art-2", where=place("Samarra"))
+    province = mention("m-c", "art-3", where=place(None),
+                       when=day("2020-04-01", "month", "2020-04-30"))
+    events = merge([tikrit, samarra, province])
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_fatalities_disagreement_takes_the_lowest_and_keeps_both() -> None:
+    events = merge([mention("m-a", "art-1", fatalities=10, injuries=4),
+                    mention("m-b", "art-2", fatalities=12)])
+    ev = events[0]
+    assert ev.fatalities == 10
+    assert ev.disagreements["fatalities"] == {"low": 10, "high": 12, "best": 10,
+                                              "by_source": {"art-1": 10, "art-2": 12}}
+    assert ev.injuries == 4 and "injuries" not in ev.disagreements
+    assert {s.article: s.fatalities for s in ev.sources} == {"art-1": 10, "art-2": 12}
+
+
+def test_most_precise_date_and_place_win() -> None:
+    vague = mention("m-a", "art-1", when=day("2020-04-01", "month", "2020-04-30"),
+                    where=place(None))
+    precise = mention("m-b", "art-2", when=day("2020-04-08"), where=place("Samarra"))
+    ev = merge([vague, precise])[0]
+    assert ev.date is not None and ev.date.precision == "day"
+    assert ev.date.start == date(2020, 4, 8)
+    assert ev.location is not None and ev.location.place == "Samarra"
+    assert "location" not in ev.disagreements  # a town inside its province is no dispute
+    assert ev.disagreements["date"]["values"][0]["value"]["start"] == "2020-04-08"
+
+
+def test_denied_status_is_kept_as_a_disagreement() -> None:
+    ev = merge([mention("m-a", "art-1", status="denied"),
+                mention("m-b", "art-2", status="claimed")])[0]
+    assert ev.status == "claimed"
+    assert ev.disagreements["status"]["values"] == [
+        {"value": "claimed", "sources": ["art-2"]}, {"value": "denied", "sources": ["art-1"]}]
+
+
+def test_new_event_id_is_derived_from_the_smallest_mention_id() -> None:
+    events = merge([mention("zz", "art-2"), mention("aa", "art-1")])
+    assert events[0].id == "ev-" + hashlib.sha1(b"aa").hexdigest()[:12] == new_event_id(
+        ["zz", "aa"])
+    # the same input in another order gives the same events
+    assert [e.to_dict() for e in merge([mention("aa", "art-1"), mention("zz", "art-2")])] == [
+        e.to_dict() for e in events]
+
+
+def test_a_new_report_joins_a_stored_event_and_keeps_its_id() -> None:
+    stored = merge([mention("m-a", "art-1", fatalities=10)])[0]
+    stored.created = stored.updated = "2026-01-01T00:00:00+00:00"
+    other = merge([mention("m-x", "art-9", where=place("Ramadi"))])[0]
+    result = merge_with_changes([mention("m-b", "art-2", fatalities=12)], [stored, other])
+    assert result.created == [] and result.removed == [] and result.split == {}
+    assert result.updated == [stored.id]
+    joined = next(e for e in result.events if e.id == stored.id)
+    assert [s.mention for s in joined.sources] == ["m-a", "m-b"]
+    assert joined.created == "2026-01-01T00:00:00+00:00"  # timestamps are the store's
+    assert joined.disagreements["fatalities"]["by_source"] == {"art-1": 10, "art-2": 12}
+    assert next(e for e in result.events if e.id == other.id) is other  # untouched
+
+
+def test_a_new_report_of_another_occurrence_creates_an_event() -> None:
+    stored = merge([mention("m-a", "art-1")])[0]
+    result = merge_with_changes([mention("m-b", "art-2", where=place("Ramadi"))], [stored])
+    assert result.updated == [] and len(result.created) == 1
+    assert result.events[0] is stored or result.events[1] is stored
+
+
+def test_remerging_the_same_mentions_changes_nothing() -> None:
+    mentions = [mention("m-a", "art-1", fatalities=10), mention("m-b", "art-2", fatalities=12)]
+    stored = merge(mentions)
+    result = merge_with_changes(mentions, stored)
+    assert (result.created, result.updated, result.removed, result.split) == ([], [], [], {})
+    assert [e.to_dict() for e in result.events] == [e.to_dict() for e in stored]
+
+
+def test_a_split_is_reported() -> None:
+    a, b = mention("m-a", "art-1"), mention("m-b", "art-2")
+    stored = merge([a, b])[0]
+    # re-extraction now places m-b in another province: it leaves the event
+    moved = replace(b, location=place("Ramadi"))
+    result = merge_with_changes([a, moved], [stored])
+    assert len(result.events) == 2
+    assert result.split == {stored.id: [result.created[0]]}
+    kept = next(e for e in result.events if e.id == stored.id)
+    assert [s.mention for s in kept.sources] == ["m-a"]
+
+
+def test_two_stored_events_absorbed_reports_removed() -> None:
+    a, b = mention("m-a", "art-1"), mention("m-b", "art-2", where=place("Samarra"))
+    first, second = merge([a, b])
+    moved = replace(b, location=place("Tikrit"))  # corrected: it was the same attack
+    result = merge_with_changes([moved], [first, second])
+    assert len(result.events) == 1
+    assert result.removed == [second.id if second.sources[0].mention == "m-b" else first.id]
+    assert result.split == {}
+
+
+def test_stored_event_sources_keep_their_evidence() -> None:
+    stored = merge([mention("m-a", "art-1")])[0]
+    stored.sources.append(Source("art-0", None, [Span(1, 5, "old")], fatalities=7))
+    ev = merge([mention("m-b", "art-2", fatalities=9)], [stored])[0]
+    assert {s.article: s.fatalities for s in ev.sources} == {"art-0": 7, "art-1": None,
+                                                              "art-2": 9}
+    assert ev.fatalities == 7
+
+
+def test_blocking_is_not_all_pairs() -> None:
+    """A thousand reports over a year in ten provinces: few candidate pairs."""
+    from eventcoder.merge_blocking import candidate_pairs
+    from eventcoder.merge_rules import features
+
+    towns = list(TOWNS)
+    ms = [mention(f"m{i}", f"art-{i}", when=day((date(2020, 1, 1) + timedelta(i % 365))
+                                                .isoformat()),
+                  where=place(towns[i % len(towns)])) for i in range(1000)]
+    pairs = list(candidate_pairs([features(m) for m in ms]))
+    assert len(pairs) == len(set(pairs))
+    assert len(pairs) < 1000 * 20
