@@ -29,7 +29,7 @@ MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "geojson": "application/geo+json",
 }
-PAGE = 1000
+PAGE = 5000  # offset paging: fewer, larger pages cost less on a big store
 _DONE = object()
 
 
