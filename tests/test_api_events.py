@@ -93,3 +93,18 @@ def test_missing_event_is_404_json(client: Any) -> None:
     assert res.status_code == 404
     assert res.headers["content-type"] == "application/json"
     assert res.json() == {"detail": "no event 'no-such-event'"}
+
+
+def test_items_match_the_documented_models(client: Any) -> None:
+    """What the list returns validates against the OpenAPI models (built on the records)."""
+    from eventcoder.api.models import EventOut, EventPage
+
+    page = EventPage.model_validate(client.get("/api/events").json())
+    assert {e.location.place for e in page.items if e.location} == {
+        "Baghdad", "Balad", "Mopti", "Kirkuk"}
+    kahf = next(e for e in page.items if e.claimed_by)
+    assert kahf.actor1 is not None and kahf.actor1.basis == "claimed"
+    assert kahf.sources[0].evidence[0].text.startswith("Un engin explosif")
+    one = client.get(f"/api/events/{kahf.id}").json()
+    assert EventOut.model_validate(one).model_dump(exclude_none=True)["sources"][0][
+        "article"] == "t-ied-baghdad"

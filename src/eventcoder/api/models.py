@@ -1,73 +1,38 @@
-"""Response and request models: the core records (``eventcoder.schema``) as JSON shapes.
+"""Response and request models built on the core records (``eventcoder.schema``).
 
-Each model mirrors one record's ``to_dict`` so that the OpenAPI document describes exactly
-what the exports and the CLI write; ``from_record`` builds it from the record itself.
+The nested parts (Span, DateSpan, Location, Actor, Outlet, Source) are the schema's own
+dataclasses, which pydantic validates and documents as they are; only the top-level shapes
+that ``to_dict`` writes differently (``claimed_by`` as references, a mention's evidence)
+are declared here, so that the OpenAPI document describes what the exports write.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from eventcoder import ingest
-from eventcoder.schema import Article, Event, Mention
-
-
-class SpanOut(BaseModel):
-    start: int
-    end: int
-    text: str
-
-
-class DateSpanOut(BaseModel):
-    start: date
-    end: date
-    precision: Literal["day", "range", "month", "year"]
-    text: str | None = None
-    stated: bool = True
-
-
-class LocationOut(BaseModel):
-    country: str | None = None
-    admin1: str | None = None
-    admin1_name: str | None = None
-    place: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
-    text: str | None = None
-
-
-class ActorOut(BaseModel):
-    id: str
-    name: str
-    text: str | None = None
-    basis: Literal["claimed", "reported", "alleged", "unknown"] = "reported"
-    type: str | None = None
-    country: str | None = None
+from eventcoder.schema import (
+    Actor,
+    Article,
+    DateSpan,
+    Event,
+    Location,
+    Mention,
+    Outlet,
+    Source,
+    Span,
+    Status,
+)
 
 
 class ActorRef(BaseModel):
+    """``claimed_by`` entries: the actor's id and name only."""
+
     id: str
     name: str
-
-
-class OutletOut(BaseModel):
-    name: str
-    text: str | None = None
-    id: str | None = None
-
-
-class SourceOut(BaseModel):
-    article: str
-    mention: str | None = None
-    evidence: list[SpanOut] = []
-    fields: dict[str, SpanOut] = {}
-    fatalities: int | None = None
-    injuries: int | None = None
 
 
 class _Occurrence(BaseModel):
@@ -76,22 +41,22 @@ class _Occurrence(BaseModel):
     id: str
     event_type: str
     sub_event_type: str | None
-    date: DateSpanOut | None
-    location: LocationOut | None
-    actor1: ActorOut | None = None
-    actor2: ActorOut | None = None
+    date: DateSpan | None
+    location: Location | None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
     claimed_by: list[ActorRef] = []
     fatalities: int | None = None
     injuries: int | None = None
     weapon: str | None = None
-    reported_by: list[OutletOut] = []
+    reported_by: list[Outlet] = []
     origin: str | None = None
-    status: Literal["claimed", "confirmed", "unconfirmed", "denied"] = "unconfirmed"
+    status: Status = "unconfirmed"
     confidence: float = 0.5
 
 
 class EventOut(_Occurrence):
-    sources: list[SourceOut] = []
+    sources: list[Source] = []
     disagreements: dict[str, Any] = {}
     created: str | None = None
     updated: str | None = None
@@ -103,8 +68,8 @@ class EventOut(_Occurrence):
 
 class MentionOut(_Occurrence):
     article: str
-    evidence: list[SpanOut] = []
-    fields: dict[str, SpanOut] = {}
+    evidence: list[Span] = []
+    fields: dict[str, Span] = {}
     same_as: str | None = None
 
     @classmethod
