@@ -7,7 +7,6 @@ the same methods) and an extractor without touching the environment.
 from __future__ import annotations
 
 import hmac
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +22,7 @@ from eventcoder.schema import (
     IngestReport,
     Mention,
 )
+from eventcoder.settings import Settings
 
 Extractor = Callable[[Iterable[Article]], Iterator[ArticleResult]]
 
@@ -47,17 +47,9 @@ class ApiSettings:
 
 
 def load_settings() -> ApiSettings:
-    """The project's one Settings object when present, else the same EVENTCODER_* variables."""
-    try:
-        from eventcoder.settings import Settings  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError:
-        url = os.environ.get("EVENTCODER_DATABASE_URL", "sqlite:///eventcoder.sqlite")
-        return ApiSettings(url, os.environ.get("EVENTCODER_API_KEY") or None)
+    """What the API needs from the project's one Settings object (EVENTCODER_* variables)."""
     s = Settings()
-    key = s.api_key
-    if key is not None and hasattr(key, "get_secret_value"):
-        key = key.get_secret_value()
-    return ApiSettings(str(s.database_url), key or None)
+    return ApiSettings(s.database_url, s.api_key or None)
 
 
 def get_repo(request: Request) -> RepositoryLike:
