@@ -145,11 +145,30 @@ def test_handmade_store(browser: Any, handmade: str) -> None:
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#event mark").all_text_contents() == ["une roquette"]
 
+    page.locator("#events thead th[data-key=place]").click()
+    assert page.locator("#events tbody tr td:nth-child(3)").all_text_contents() == [
+        "Balad, Salah ad Din, IQ", "Kirkuk, Kirkuk, IQ"]
     assert not page.errors, page.errors
     assert not page.external, page.external
     if not SCREENSHOT.exists() or not SHARED.is_dir():
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT), full_page=True)
+    page.close()
+
+
+def test_event_page_link(browser: Any, handmade: str) -> None:
+    """/events/{id} opens the event at load: a link to one event can be shared."""
+    import httpx
+
+    with httpx.Client(base_url=handmade) as api:
+        [event] = api.get("/api/events", params={"country": "ML"}).json()["items"]
+    page = browser.new_page()
+    page.goto(f"{handmade}/events/{event['id']}")
+    page.wait_for_selector("body[data-ready=yes]")
+    assert page.is_visible("#event")
+    assert page.locator("#event mark").all_text_contents() == [
+        "Des affrontements ont opposé l'armée malienne"]
+    assert page.locator("#event .origin").text_content() == "Origin: une source sécuritaire"
     page.close()
 
 
