@@ -21,6 +21,9 @@ def test_serve_runs_uvicorn_on_the_given_store(tmp_path: Any, monkeypatch: Any,
                                                key: str | None, mode: str) -> None:
     import uvicorn
 
+    from eventcoder.api import app as app_module
+
+    monkeypatch.setattr(app_module, "tune_gc", lambda: None)  # keep this process's GC as is
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
     monkeypatch.delenv("EVENTCODER_API_KEY", raising=False)

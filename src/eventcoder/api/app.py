@@ -6,6 +6,7 @@ serves a repository (or any object with its methods) that the caller already has
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any
 
@@ -85,6 +86,21 @@ def create_app(
     return app
 
 
+def tune_gc() -> None:
+    """Fewer, cheaper cyclic collections in a server process.
+
+    A request's garbage is mostly freed by reference counting; the collector's full passes
+    over every long-lived object (the ORM, the app) were the main source of the read
+    latency tail (p99 2-3x the median). Freezing the startup objects and collecting less
+    often keeps the tail near the median. Servers only: tests keep the defaults.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 1000)
+
+
 def app_from_env() -> FastAPI:
-    """Factory for multi-worker uvicorn: each worker builds its app from the environment."""
-    return create_app()
+    """Factory for uvicorn (workers, the load script): the app from the environment."""
+    app = create_app()
+    tune_gc()
+    return app

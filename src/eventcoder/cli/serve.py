@@ -24,7 +24,7 @@ def serve(host: str, port: int, database_url: str | None, workers: int) -> None:
     """
     import uvicorn
 
-    from eventcoder.api.app import create_app
+    from eventcoder.api.app import create_app, tune_gc
     from eventcoder.api.deps import load_settings
 
     settings = load_settings()
@@ -39,4 +39,6 @@ def serve(host: str, port: int, database_url: str | None, workers: int) -> None:
         uvicorn.run("eventcoder.api.app:app_from_env", factory=True, host=host, port=port,
                     workers=workers, log_level="info")
     else:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        app = create_app(settings)
+        tune_gc()
+        uvicorn.run(app, host=host, port=port, log_level="info")
