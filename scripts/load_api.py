@@ -150,8 +150,10 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def run(base: str, requests: int, seconds: float, seed: int) -> dict[str, list[float]]:
+def run(base: str, requests: int, seconds: float, seed: int,
+        only: list[str] | None = None) -> dict[str, list[float]]:
     rng = random.Random(seed)
+    names = only or list(mixes(rng))
     times: dict[str, list[float]] = {}
     deadline = time.monotonic() + seconds
     with httpx.Client(base_url=base, timeout=30) as client:
@@ -160,7 +162,8 @@ def run(base: str, requests: int, seconds: float, seed: int) -> dict[str, list[f
         for n in range(requests):
             if time.monotonic() > deadline:
                 break
-            name, params = list(mixes(rng).items())[n % 7]
+            name = names[n % len(names)]
+            params = mixes(rng)[name]
             t0 = time.perf_counter()
             res = client.get("/api/events", params=params)
             elapsed = (time.perf_counter() - t0) * 1000
@@ -184,6 +187,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--seconds", type=float, default=300.0, help="stop sending after this")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--mixes", default="", help="comma-separated subset of the filter mixes")
     args = ap.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
     if count_events(args.db) != args.events:
@@ -194,7 +198,8 @@ def main() -> None:
     port = free_port()
     server = start_server(args.db, port)
     try:
-        times = run(f"http://127.0.0.1:{port}", args.requests, args.seconds, args.seed)
+        only = [m for m in args.mixes.split(",") if m] or None
+        times = run(f"http://127.0.0.1:{port}", args.requests, args.seconds, args.seed, only)
     finally:
         server.terminate()
         server.wait(10)
