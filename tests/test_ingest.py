@@ -7,17 +7,25 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from eventcoder.ingest import NO_DATE_WARNING, parse_pubdate, read_paths
+from eventcoder.ingest import (
+    NO_DATE_WARNING,
+    normalize_text,
+    parse_pubdate,
+    read_paths,
+    split_header,
+)
 from eventcoder.schema import Article, IngestError
-from eventcoder.settings import Settings
+from eventcoder.settings import Settings as AppSettings
 
 BODY = ("Une patrouille de l’armée a été visée mardi par un engin explosif près de la "
         "route principale, selon une source sécuritaire.\n\nAucune victime n’a été signalée.")
 
 
 def read(*paths: str | Path, **settings: int) -> list[Article | IngestError]:
-    return list(read_paths(paths, Settings(**settings) if settings else None))
+    return list(read_paths(paths, AppSettings(**settings) if settings else None))
 
 
 def one_article(path: Path) -> Article:
@@ -313,3 +321,20 @@ def test_shared_corpus_reads_cleanly(shared_data: Path) -> None:
     assert not first.text.startswith(("\n", " "))
     assert first.outlet  # from the SOURCES.tsv beside the articles
 
+
+
+# -- properties -------------------------------------------------------------------------
+
+_BODY_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+                     min_size=1, max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=_BODY_TEXT.filter(lambda s: not s[0].isspace() and s.strip()),
+       day=st.dates(date(1990, 1, 1), date(2030, 12, 31)), month_only=st.booleans())
+def test_header_split_keeps_the_text(body: str, day: date, month_only: bool) -> None:
+    value = day.isoformat()[:7] if month_only else day.isoformat()
+    published, text = split_header(normalize_text(f" date {value} {body}"))
+    assert published is not None and published.iso == value
+    assert text == normalize_text(body)
+    assert published.start <= day <= published.end

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select, union_all
@@ -10,18 +12,35 @@ from sqlalchemy.orm import Session
 from eventcoder.schema import EventQuery
 from eventcoder.store.models import ActorRow, ArticleRow, EventRow, MentionRow
 
+MAX_SPAN_DAYS = 400
+"""No stored event spans more than this (the longest precision is a year)."""
 
-def event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
+
+def actor_ids(session: Session, text: str) -> set[str]:
+    """The actors an ``--actor`` filter means: its id, or names containing it. Resolved in
+    the small actors table so that the events are then found by index."""
+    pattern = f"%{text.lower()}%"
+    return set(session.scalars(select(ActorRow.id).where(
+        or_(ActorRow.id == text, func.lower(ActorRow.name).like(pattern)))))
+
+
+def event_conditions(
+    query: EventQuery, actor_ids: Iterable[str] | None = None
+) -> list[ColumnElement[bool]]:
     """WHERE clauses for an ``EventQuery``; each uses an indexed column where it can.
 
-    Dates select the events whose span overlaps [since, until]."""
+    Dates select the events whose span overlaps [since, until]; ``actor_ids`` are the
+    resolved ``query.actor``."""
     cond: list[ColumnElement[bool]] = []
     if query.country:
         cond.append(EventRow.country == query.country.upper())
     if query.admin1:
         cond.append(EventRow.admin1 == query.admin1.upper())
     if query.since:
-        cond.append(EventRow.date_end >= query.since.isoformat())
+        # The bound on date_start lets the composite indexes serve the range.
+        earliest = query.since - timedelta(days=MAX_SPAN_DAYS)
+        cond.extend([EventRow.date_end >= query.since.isoformat(),
+                     EventRow.date_start >= earliest.isoformat()])
     if query.until:
         cond.append(EventRow.date_start <= query.until.isoformat())
     if query.event_type:
@@ -29,10 +48,8 @@ def event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
     if query.sub_event_type:
         cond.append(EventRow.sub_event_type == query.sub_event_type)
     if query.actor:
-        name = f"%{query.actor.lower()}%"
-        cond.append(or_(EventRow.actor1_id == query.actor, EventRow.actor2_id == query.actor,
-                        func.lower(EventRow.actor1_name).like(name),
-                        func.lower(EventRow.actor2_name).like(name)))
+        ids = sorted(actor_ids or ())
+        cond.append(or_(EventRow.actor1_id.in_(ids), EventRow.actor2_id.in_(ids)))
     if query.text:
         words = f"%{query.text.lower()}%"
         cond.append(or_(*(func.lower(col).like(words) for col in (

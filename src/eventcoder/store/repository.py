@@ -107,8 +107,9 @@ class Repository:
 
     def events(self, query: EventQuery) -> tuple[list[Event], int]:
         """One page of events (latest first) and the number matching the filters."""
-        conditions = queries.event_conditions(query)
         with self._session() as session:
+            actors = queries.actor_ids(session, query.actor) if query.actor else None
+            conditions = queries.event_conditions(query, actors)
             total = session.scalar(
                 select(func.count()).select_from(EventRow).where(*conditions)) or 0
             rows = session.scalars(

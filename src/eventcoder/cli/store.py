@@ -1,0 +1,146 @@
+"""Commands around the store: ``ingest``, ``events``, ``articles``, ``stats``, ``changes``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+import click
+
+from eventcoder.batch import run_batch
+from eventcoder.cli import main
+from eventcoder.cli.output import format_option, write_events, writer_for
+from eventcoder.schema import ArticleResult, EventQuery, IngestError, IngestReport
+from eventcoder.settings import Settings
+from eventcoder.store import Repository
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", "db", metavar="URL", default=None,
+        help="Database URL (default: $EVENTCODER_DATABASE_URL or sqlite:///eventcoder.db).",
+    )(func)
+
+
+def open_repository(url: str | None) -> Repository:
+    url = url or Settings().database_url
+    try:
+        return Repository(url)
+    except Exception as exc:  # a bad URL or an unreachable server: one clear line
+        raise click.ClickException(f"cannot open database {url}: {exc}") from exc
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
+    """Extract events from articles and store them, merged with the stored events.
+
+    Ingest is idempotent: an article whose text is already stored is skipped.
+
+    Example: eventcoder ingest examples/ --db sqlite:///events.db
+    """
+    repo = open_repository(db)
+    total = IngestReport()
+
+    def store(results: list[ArticleResult]) -> list[IngestError]:
+        report = repo.ingest(results)
+        total.stored += report.stored
+        total.duplicates += report.duplicates
+        total.events_created += report.events_created
+        total.events_updated += report.events_updated
+        return report.failed
+
+    summary = run_batch(paths, store)
+    click.echo(f"{len(total.stored)} articles stored, {len(total.duplicates)} already stored, "
+               f"{total.events_created} events created, {total.events_updated} updated",
+               err=True)
+    ctx.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@click.option("--country", help="ISO 3166-1 alpha-2 code, e.g. IQ.")
+@click.option("--admin1", help="ISO 3166-2 code, e.g. IQ-SD.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events ending on or after.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events starting on or before.")
+@click.option("--actor", help="Actor id, or part of an actor name.")
+@click.option("--type", "event_type", help="ACLED event type, e.g. 'Battles'.")
+@click.option("--sub-type", "sub_event_type", help="ACLED sub-event type, e.g. 'Armed clash'.")
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@format_option
+@db_option
+def events(db: str | None, fmt: str, since: datetime | None, until: datetime | None,
+           **filters: Any) -> None:
+    """List stored events, latest first, with filters.
+
+    Example: eventcoder events --country IQ --since 2020-01-01 --format table
+    """
+    writer_for(fmt)
+    query = EventQuery(since=since.date() if since else None,
+                       until=until.date() if until else None, **filters)
+    page, total = open_repository(db).events(query)
+    write_events(page, fmt)
+    click.echo(f"{len(page)} of {total} events", err=True)
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@db_option
+def articles(db: str | None, limit: int, offset: int) -> None:
+    """List stored articles: id, publication date, language, outlet, title.
+
+    Example: eventcoder articles --limit 20
+    """
+    for article in open_repository(db).articles(limit=limit, offset=offset):
+        published = article.published.iso if article.published else "-"
+        cells = [article.id, published, article.language or "-", article.outlet or "-",
+                 article.title or article.text[:60].replace("\n", " ")]
+        click.echo("\t".join(cells))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@db_option
+def stats(db: str | None, as_json: bool) -> None:
+    """Totals of the store, and events by type, month, country and province.
+
+    Example: eventcoder stats --json
+    """
+    figures = open_repository(db).stats()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    for key, value in figures["totals"].items():
+        click.echo(f"{key:<12}{value:>8}")
+    for group in ("by_type", "by_country", "by_admin1", "by_month"):
+        if figures[group]:
+            click.echo(f"\n{group.replace('_', ' ')}:")
+            for key, value in figures[group].items():
+                click.echo(f"  {key:<34}{value:>6}")
+
+
+@main.command()
+@click.option("--since", metavar="ISO", help="Only changes at or after this time "
+              "(ISO 8601, UTC unless an offset is given), e.g. 2026-01-31T12:00:00.")
+@db_option
+def changes(db: str | None, since: str | None) -> None:
+    """The change log of stored events (created, updated, merged, removed), one JSON per line.
+
+    Example: eventcoder changes --since 2026-01-31T00:00:00
+    """
+    moment = None
+    if since:
+        try:
+            moment = datetime.fromisoformat(since)
+        except ValueError:
+            raise click.BadParameter(f"not an ISO date or time: {since}",
+                                     param_hint="--since") from None
+    for change in open_repository(db).changes(moment):
+        click.echo(json.dumps(change, ensure_ascii=False))

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from eventcoder import events as engine
+from eventcoder import export
+from eventcoder.cli import main
+from eventcoder.ingest import NO_DATE_WARNING
+from eventcoder.schema import Article, ArticleResult, DateSpan, Location, Mention
+from eventcoder.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+BODY = "Des hommes armés ont attaqué un poste de police près de la ville, selon l’armée."
+
+
+def fake_extract(articles: Iterable[Article]) -> Iterator[ArticleResult]:
+    """Stands in for the engine: one mention per paragraph, dated by the header."""
+    for article in articles:
+        day = article.published.start if article.published else date(2020, 1, 1)
+        mentions = [
+            Mention(id=f"{article.id}-{n}", article=article.id, event_type="Battles",
+                    sub_event_type="Armed clash", date=DateSpan(day, day, "day"),
+                    location=Location("ML", "ML-7", "Gao"))
+            for n, _ in enumerate(article.text.split("\n\n"))
+        ]
+        yield ArticleResult(article, mentions)
+
+
+@pytest.fixture
+def engine_stub(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "extract", fake_extract)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f" date 2021-06-15 {BODY}\n\n{BODY}", encoding="utf-8")
+    (folder / "b.txt").write_text(f" date 2021-06 {BODY}", encoding="utf-8")
+    return folder
+
+
+def run(*args: str, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["extract"], ["ingest"], ["events"], ["articles"], ["stats"], ["changes"]])
+def test_help_everywhere(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    if command:
+        assert "Example: eventcoder" in result.output
+
+
+def test_extract_merged_and_mentions(engine_stub: None, inputs: Path) -> None:
+    merged = run("extract", str(inputs))
+    assert merged.exit_code == 0
+    ids = [json.loads(line)["id"] for line in merged.stdout.splitlines()]
+    assert ids == ["a-0", "a-1", "b-0"]
+    assert merged.stderr.strip() == "2 articles read, 0 failed, 3 events found"
+    single = run("extract", "--mentions", "--format", "json", str(inputs / "b.txt"))
+    [event] = json.loads(single.stdout)
+    assert event["date"]["start"] == "2021-06-01"
+    assert event["sources"] == [{"article": "b", "mention": "b-0", "evidence": []}]
+
+
+def test_extract_table(engine_stub: None, inputs: Path) -> None:
+    result = run("extract", str(inputs), "--format", "table")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == export.TABLE_HEADER
+    assert lines[2].split()[:3] == ["2021-06-15", "Armed", "clash"]
+    assert len(lines) == 5
+
+
+def test_extract_bad_inputs_exit_1(engine_stub: None, inputs: Path) -> None:
+    (inputs / "c.txt").write_bytes(b"")
+    (inputs / "d.txt").write_bytes(b"\x00\x01binary")
+    (inputs / "e.txt").write_text(BODY, encoding="utf-8")
+    result = run("extract", str(inputs), "missing.txt")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: {inputs / 'c.txt'}: empty file",
+                      f"error: {inputs / 'd.txt'}: binary file, not text",
+                      "error: missing.txt: no such file or directory"]
+    assert f"warning: {inputs / 'e.txt'}: {NO_DATE_WARNING}" in result.stderr
+    assert result.stderr.splitlines()[-1] == "3 articles read, 3 failed, 4 events found"
+    assert len(result.stdout.splitlines()) == 4
+
+
+def test_extract_stdin(engine_stub: None) -> None:
+    records = "\n".join(json.dumps({"id": f"r{n}", "text": BODY, "date": "2022-01-0" + str(n)})
+                        for n in (1, 2))
+    result = run("extract", "-", stdin=records + "\n{broken\n")
+    assert result.exit_code == 1
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["r1-0", "r2-0"]
+    assert "error: <stdin>:3: invalid JSON" in result.stderr
+
+
+def test_missing_format_exits_2(monkeypatch: pytest.MonkeyPatch, inputs: Path) -> None:
+    writers = {k: v for k, v in export.WRITERS.items() if k != "geojson"}
+    monkeypatch.setattr(export, "WRITERS", writers)
+    result = run("extract", str(inputs), "--format", "geojson")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: format not available yet: geojson"
+    assert result.stdout == ""
+
+
+def test_store_commands(engine_stub: None, inputs: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    first = run("ingest", str(inputs), "--db", db)
+    assert first.exit_code == 0
+    assert first.stderr.splitlines() == [
+        "2 articles read, 0 failed, 3 events found",
+        "2 articles stored, 0 already stored, 3 events created, 0 updated"]
+    again = run("ingest", str(inputs), "--db", db)
+    assert again.stderr.splitlines()[-1] == (
+        "0 articles stored, 2 already stored, 0 events created, 0 updated")
+
+    listed = run("events", "--db", db, "--since", "2021-06-10", "--format", "jsonl")
+    assert [json.loads(x)["id"] for x in listed.stdout.splitlines()] == ["a-0", "a-1"]
+    assert listed.stderr.strip() == "2 of 2 events"
+    assert run("events", "--db", db, "--country", "FR").stderr.strip() == "0 of 0 events"
+    assert run("events", "--db", db, "--limit", "1").stderr.strip() == "1 of 3 events"
+
+    arts = run("articles", "--db", db).stdout.splitlines()
+    assert [line.split("\t")[:3] for line in arts] == [["a", "2021-06-15", "fr"],
+                                                       ["b", "2021-06", "fr"]]
+    stats = json.loads(run("stats", "--json", "--db", db).stdout)
+    assert stats["totals"]["events"] == 3 and stats["by_country"] == {"ML": 3}
+    assert "articles" in run("stats", "--db", db).stdout
+    changes = [json.loads(x) for x in run("changes", "--db", db).stdout.splitlines()]
+    assert [(c["event_id"], c["kind"]) for c in changes] == [
+        ("a-0", "created"), ("a-1", "created"), ("b-0", "created")]
+    assert run("changes", "--since", "2999-01-01", "--db", db).stdout == ""
+    assert run("changes", "--since", "yesterday", "--db", db).exit_code == 2
+
+
+def test_bad_database_url(tmp_path: Path) -> None:
+    result = run("stats", "--db", "nosuchdb://x")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot open database nosuchdb://x")
+
+
+def test_database_url_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("EVENTCODER_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
+    assert run("stats", "--json").exit_code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "eventcoder", "extract", str(ROOT / "examples")],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[-1].startswith("3 articles read, 0 failed")
+
+
+def test_seed_articles_through_cli(shared_data: Path) -> None:
+    result = run("extract", str(shared_data / "seeds"), "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1].startswith("2 articles read, 0 failed")
+
+
+OWN_COMMANDS = ("extract", "ingest", "events", "articles", "stats", "changes")
+
+
+def test_commands_and_settings_are_documented() -> None:
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in OWN_COMMANDS:
+        assert name in main.commands
+        assert f"## `eventcoder {name}" in doc, name
+    for field in Settings.model_fields:
+        assert f"EVENTCODER_{field.upper()}" in doc, field
