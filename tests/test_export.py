@@ -74,6 +74,8 @@ def test_csv_is_stable_and_defaults() -> None:
     row = acled_row(bare)
     assert (row["interaction"], row["inter2"], row["fatalities"], row["timestamp"],
             row["source"], row["civilian_targeting"]) == ("20", "", "0", "", "art-1; art-2", "")
+    assert row["notes"] == ("On 8 April 2020, in Tikrit (Salah ad Din), Islamic State (Iraq) "
+                            "carried out an attack (air/drone strike). 0 fatalities.")
     assert acled_row(bare)["event_id_cnty"] == row["event_id_cnty"]
     assert acled_row(event(id="ev-other"))["event_id_cnty"] != row["event_id_cnty"]
 

@@ -7,14 +7,20 @@ these tests do not depend on the engine. The surface texts are invented.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventcoder.merge import merge, merge_with_changes, new_event_id
-from eventcoder.schema import Actor, DateSpan, Location, Mention, Outlet, Source, Span
+from eventcoder.normalize.actors import slug
+from eventcoder.schema import Actor, DateSpan, Event, Location, Mention, Outlet, Source, Span
 
 IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 TOWNS = {
@@ -85,8 +91,8 @@ def test_french_and_english_reports_of_one_attack_merge() -> None:
      {"kind": ("Strategic developments", "Agreement")}),
     # protests and battles
     ({"kind": ("Protests", "Peaceful protest")}, {"kind": ("Battles", "Armed clash")}),
-    # three days apart
-    ({"when": day("2020-04-08")}, {"when": day("2020-04-11")}),
+    # two stated days two days apart
+    ({"when": day("2020-04-08")}, {"when": day("2020-04-10")}),
     # two provinces
     ({"where": place("Tikrit")}, {"where": place("Ramadi")}),
 ])
@@ -212,7 +218,8 @@ def test_a_new_report_joins_a_stored_event_and_keeps_its_id() -> None:
     stored = merge([mention("m-a", "art-1", fatalities=10)])[0]
     stored.created = stored.updated = "2026-01-01T00:00:00+00:00"
     other = merge([mention("m-x", "art-9", where=place("Ramadi"))])[0]
-    result = merge_with_changes([mention("m-b", "art-2", fatalities=12)], [stored, other])
+    far = merge([mention("m-y", "art-8", when=day("2021-06-01"))])[0]
+    result = merge_with_changes([mention("m-b", "art-2", fatalities=12)], [stored, other, far])
     assert result.created == [] and result.removed == [] and result.split == {}
     assert result.updated == [stored.id]
     joined = next(e for e in result.events if e.id == stored.id)
@@ -220,6 +227,7 @@ def test_a_new_report_joins_a_stored_event_and_keeps_its_id() -> None:
     assert joined.created == "2026-01-01T00:00:00+00:00"  # timestamps are the store's
     assert joined.disagreements["fatalities"]["by_source"] == {"art-1": 10, "art-2": 12}
     assert next(e for e in result.events if e.id == other.id) is other  # untouched
+    assert next(e for e in result.events if e.id == far.id) is far  # not even compared
 
 
 def test_a_new_report_of_another_occurrence_creates_an_event() -> None:
@@ -280,3 +288,146 @@ def test_blocking_is_not_all_pairs() -> None:
     pairs = list(candidate_pairs([features(m) for m in ms]))
     assert len(pairs) == len(set(pairs))
     assert len(pairs) < 1000 * 20
+
+
+@pytest.fixture(scope="module")
+def shared_data() -> Path:
+    """../shared/data beside the repository (kept here, not in conftest.py, so that this
+    branch adds no shared file)."""
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    if not path.is_dir():
+        pytest.skip("../shared/data is not available")
+    return path
+
+
+def _first(value: Any) -> Any:
+    if isinstance(value, list):
+        return next((v for v in value if v is not None), None)
+    return value
+
+
+def _gold_mention(article: str, n: int, gold: dict[str, Any]) -> Mention:
+    """A mention with the gold event's first acceptable values (what a perfect extractor
+    would give), to test the merge alone on real occurrences."""
+    span = gold.get("date")
+    span = span[0] if isinstance(span, list) else span
+    loc = gold.get("location") or {}
+    admin1, town = _first(loc.get("admin1")), loc.get("place")
+
+    def actor(names: list[str] | None) -> Actor | None:
+        name = _first(names) if names else None
+        return None if name in (None, "unknown") else Actor(slug(name), name)
+
+    return Mention(
+        id=f"{article}:{n}", article=article, event_type=_first(gold["event_type"]),
+        sub_event_type=_first(gold.get("sub_event_type")),
+        date=DateSpan.from_dict(span) if span else None,
+        location=Location(_first(loc.get("country")), admin1, None, town, None, None,
+                          1 if town else 3 if admin1 else None),
+        actor1=actor(gold.get("actor1")), actor2=actor(gold.get("actor2")),
+        fatalities=_first(gold.get("fatalities")), weapon=_first(gold.get("weapon")))
+
+
+def test_gold_occurrences_merge_exactly(shared_data: Path) -> None:
+    """Every gold link (same key in two articles) found, and no other."""
+    mentions, keys = [], {}
+    for path in sorted((shared_data / "dev-gold").glob("*.gold.json")):
+        doc = json.loads(path.read_text("utf-8"))
+        for n, gold in enumerate(doc["events"]):
+            m = _gold_mention(doc["article"], n, gold)
+            mentions.append(m)
+            keys[m.id] = gold["key"]
+    if not mentions:
+        pytest.skip("no gold annotations")
+    links = {frozenset(p) for ev in merge(mentions)
+             for p in combinations([s.mention for s in ev.sources], 2)}
+    gold_links = {frozenset((a, b)) for a, b in combinations(keys, 2) if keys[a] == keys[b]}
+    assert len(gold_links) >= 4
+    assert links == gold_links
+
+
+def test_stored_disagreements_survive_a_round_trip_and_a_new_report() -> None:
+    """The store keeps events as JSON: who said what must survive it and a later merge."""
+    vac = mention("m-a", "art-1", kind=("Violence against civilians", "Attack"),
+                  actor1=ISIS, actor2=CIVILIANS, fatalities=15)
+    clash = mention("m-b", "art-2", kind=("Battles", "Armed clash"), actor1=ISIS, actor2=PMF,
+                    fatalities=18)
+    stored = [Event.from_dict(json.loads(json.dumps(e.to_dict()))) for e in merge([vac, clash])]
+    again = merge_with_changes([vac, clash], stored)
+    assert (again.created, again.updated, again.removed) == ([], [], [])
+    late = mention("m-c", "art-3", kind=("Violence against civilians", "Attack"), actor1=ISIS,
+                   actor2=CIVILIANS, fatalities=21)
+    result = merge_with_changes([late], stored)
+    (ev,) = result.events
+    assert ev.id == stored[0].id and result.updated == [ev.id]
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert [v["sources"] for v in ev.disagreements["event_type"]["values"]] == [
+        ["art-1", "art-3"], ["art-2"]]
+    assert ev.fatalities == 15
+    assert ev.disagreements["fatalities"]["by_source"] == {"art-1": 15, "art-2": 18,
+                                                           "art-3": 21}
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    (IED, IED, (1.0, False)),
+    (("Battles", "Armed clash"), ("Battles", "Government regains territory"), (0.6, False)),
+    (("Violence against civilians", "Attack"),
+     ("Violence against civilians", "Abduction/forced disappearance"), (0.6, True)),
+    (("Battles", "Armed clash"), ("Violence against civilians", "Attack"), (0.4, True)),
+    (("Violence against civilians", "Attack"), ("Battles", "Armed clash"), (0.4, True)),
+    (("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+     (0.4, False)),
+    (("Protests", "Peaceful protest"), ("Riots", "Violent demonstration"), (0.4, False)),
+    (("Battles", None), ("Battles", "Armed clash"), (0.8, False)),
+    (("Strategic developments", "Agreement"), ("Battles", "Armed clash"), None),
+    (("Strategic developments", "Agreement"), ("Violence against civilians", "Attack"), None),
+    (("Strategic developments", "Arrests"), ("Strategic developments", "Agreement"), None),
+    (("Battles", "Armed clash"), ("Violence against civilians", "Sexual violence"), None),
+    (("Protests", "Peaceful protest"), ("Battles", "Armed clash"), None),
+])
+def test_type_compatibility_table(a: tuple[str, str | None], b: tuple[str, str | None],
+                                  expected: tuple[float, bool] | None) -> None:
+    from eventcoder.merge_rules import type_relation
+
+    assert type_relation(a, b) == expected
+
+
+KINDS = [IED, ("Battles", "Armed clash"), ("Violence against civilians", "Attack"),
+         ("Strategic developments", "Arrests")]
+
+
+@st.composite
+def mention_sets(draw: st.DrawFn) -> list[Mention]:
+    n = draw(st.integers(1, 12))
+    out = []
+    for i in range(n):
+        out.append(mention(
+            f"m{i:02d}", f"art-{draw(st.integers(0, 5))}", kind=draw(st.sampled_from(KINDS)),
+            when=day(f"2020-04-0{draw(st.integers(1, 4))}"),
+            where=place(draw(st.sampled_from([None, *TOWNS]))),
+            actor1=draw(st.sampled_from([None, ISIS, PMF, UNKNOWN])),
+            fatalities=draw(st.sampled_from([None, 0, 3, 10]))))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(mention_sets(), st.randoms(use_true_random=False))
+def test_merge_properties(mentions: list[Mention], rnd: Any) -> None:
+    events = merge(mentions)
+    # every mention in exactly one event; never two mentions of one article together
+    placed = [s.mention for e in events for s in e.sources]
+    assert sorted(placed) == sorted(m.id for m in mentions)
+    for e in events:
+        assert len({s.article for s in e.sources}) == len(e.sources)
+    # the input order does not matter
+    shuffled = list(mentions)
+    rnd.shuffle(shuffled)
+    assert [e.to_dict() for e in merge(shuffled)] == [e.to_dict() for e in events]
+    # merging the same mentions again with the stored events changes nothing
+    again = merge_with_changes(mentions, events)
+    assert (again.created, again.updated, again.removed, again.split) == ([], [], [], {})
+    # in two batches (the store's way): still every mention once, articles never doubled
+    half = len(mentions) // 2
+    later = merge_with_changes(mentions[half:], merge(mentions[:half])).events
+    assert sorted(s.mention for e in later for s in e.sources) == sorted(placed)
+    assert all(len({s.article for s in e.sources}) == len(e.sources) for e in later)

@@ -87,10 +87,11 @@ def notes(event: Event, day: date | None) -> str:
         name = loc.place or admin or (english_name(loc.country) if loc.country else None)
         if name:
             where = f", in {name}" + (f" ({admin})" if admin and admin != name else "")
-    template: str = vocab()["notes"].get(event.event_type, "{actor1}: {sub}")
+    templates = vocab()["notes" if event.actor2 else "notes_one_sided"]
+    template: str = templates.get(event.event_type, "{actor1}: {sub}")
     what = template.format(
-        actor1=event.actor1.name if event.actor1 else "unidentified actors",
-        actor2=event.actor2.name if event.actor2 else "unidentified targets",
+        actor1=event.actor1.name if event.actor1 else "Unidentified actors",
+        actor2=event.actor2.name if event.actor2 else "",
         sub=(event.sub_event_type or event.event_type).lower())
     when = f"On {day.day} {day:%B %Y}" if day else "On an unknown date"
     deaths = event.fatalities or 0

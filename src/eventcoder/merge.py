@@ -21,7 +21,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from eventcoder.merge_blocking import candidate_pairs
+from eventcoder.merge_blocking import block_keys, candidate_pairs
 from eventcoder.merge_fields import Member, build_event
 from eventcoder.merge_rules import THRESHOLD, Features, features, score
 from eventcoder.schema import Event, Mention
@@ -152,17 +152,39 @@ def _fresh_id(group: list[Member], used: set[str]) -> str:
     return ev_id
 
 
+def _reachable(mentions: list[Mention], existing: list[Event]
+               ) -> tuple[list[Event], list[Event]]:
+    """Stored events a new mention can join (same block) or re-submits, and the rest,
+    which are returned as they are: one new article does not cost a pass over the store."""
+    keys = set().union(*(block_keys(m) for m in mentions)) if mentions else set()
+    given = {m.id for m in mentions}
+    near: list[Event] = []
+    far: list[Event] = []
+    countries = {k[0] for k in keys}
+    for ev in existing:
+        country = ev.location.country if ev.location else None
+        hit = (country in countries and bool(block_keys(ev) & keys)) or any(
+            s.mention in given for s in ev.sources)
+        (near if hit else far).append(ev)
+    return near, far
+
+
 def merge_with_changes(mentions: Iterable[Mention], existing: Iterable[Event] = ()
                        ) -> MergeResult:
     """Merge new mentions into the stored events; report created, updated, removed and
-    split stored events so that the store can log the change."""
-    mentions, stored_list = list(mentions), list(existing)
-    stored = {ev.id: ev for ev in stored_list}
-    former = {s.mention: ev.id for ev in stored_list for s in ev.sources if s.mention}
-    groups = _cluster(_members(mentions, stored_list))
+    split stored events so that the store can log the change.
+
+    ``events`` holds every event after the merge, the untouched stored ones included (the
+    same objects); only ``created`` and ``updated`` need writing, ``removed`` deleting.
+    ``split`` maps a stored id to the events that took some of its former mentions."""
+    mentions = list(mentions)
+    reachable, untouched = _reachable(mentions, list(existing))
+    stored = {ev.id: ev for ev in reachable}
+    former = {s.mention: ev.id for ev in reachable for s in ev.sources if s.mention}
+    groups = _cluster(_members(mentions, reachable))
     ids = _assign_ids(groups, former, stored)
-    used = set(stored) | {i for i in ids if i}
-    result = MergeResult(events=[])
+    used = set(stored) | {ev.id for ev in untouched} | {i for i in ids if i}
+    result = MergeResult(events=list(untouched))
     for group, ev_id in zip(groups, ids, strict=True):
         if ev_id is None:
             ev_id = _fresh_id(group, used)
@@ -177,12 +199,7 @@ def merge_with_changes(mentions: Iterable[Mention], existing: Iterable[Event] = 
         if base is not None and event.to_dict() != base.to_dict():
             result.updated.append(ev_id)
         result.events.append(event)
-        for m in group:
-            old = former.get(m.key)
-            if old is not None and old != ev_id:
-                result.split.setdefault(old, [])
-                if ev_id not in result.split[old]:
-                    result.split[old].append(ev_id)
+        _note_moves(result, group, former, ev_id)
     kept = set(ids)
     result.removed = [ev_id for ev_id in stored if ev_id not in kept]
     for ev_id in result.removed:  # wholly absorbed by one other event: not a split
@@ -190,6 +207,15 @@ def merge_with_changes(mentions: Iterable[Mention], existing: Iterable[Event] = 
             result.split.pop(ev_id, None)
     result.events.sort(key=_event_order)
     return result
+
+
+def _note_moves(result: MergeResult, group: list[Member], former: dict[str, str],
+                ev_id: str) -> None:
+    """Record the stored events that lost mentions to ``ev_id``."""
+    for m in group:
+        old = former.get(m.key)
+        if old is not None and old != ev_id and ev_id not in result.split.setdefault(old, []):
+            result.split[old].append(ev_id)
 
 
 def _event_order(ev: Event) -> tuple[str, str]:

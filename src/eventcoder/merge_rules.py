@@ -12,14 +12,14 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Protocol
 
 import yaml
 
 from eventcoder.normalize import actors as actor_norm
-from eventcoder.schema import Actor, DateSpan, Location
+from eventcoder.schema import EVENT_TYPES, Actor, DateSpan, Location
 
 WEIGHTS = {"type": 0.25, "date": 0.2, "place": 0.25, "actors": 0.2, "fatalities": 0.05,
            "weapon": 0.05}
@@ -54,6 +54,7 @@ class Record(Protocol):
     weapon: str | None
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_name(text: str | None) -> str | None:
     if not text:
         return None
@@ -77,6 +78,7 @@ class Features:
 
     event_type: str
     sub: str | None
+    family: str
     country: str | None
     admin1: str | None
     place: str | None  # normalised town name when geo_precision is 1 or 2
@@ -95,7 +97,7 @@ class Features:
     weapon: str | None
 
 
-def _tolerance(span: DateSpan) -> tuple[int, int]:
+def tolerance(span: DateSpan) -> tuple[int, int]:
     """Days to widen a span by: a day is ±1 (time zones, night attacks reported the next
     morning); a date taken from the publication day may be a few days early."""
     before, after = (1, 1) if span.precision == "day" else (0, 0)
@@ -110,11 +112,12 @@ def features(rec: Record) -> Features:
     lo = hi = raw_lo = raw_hi = None
     if span is not None and (span.end - span.start).days <= MAX_SPAN_DAYS:
         raw_lo, raw_hi = span.start.toordinal(), span.end.toordinal()
-        before, after = _tolerance(span)
+        before, after = tolerance(span)
         lo, hi = raw_lo - before, raw_hi + after
     precise = loc.geo_precision in (1, 2)
     return Features(
-        event_type=rec.event_type, sub=rec.sub_event_type, country=loc.country,
+        event_type=rec.event_type, sub=rec.sub_event_type,
+        family=type_family(rec.event_type), country=loc.country,
         admin1=loc.admin1, place=norm_name(loc.place) if precise else None,
         near=loc.geo_precision == 2, lat=loc.latitude, lon=loc.longitude,
         day_lo=lo, day_hi=hi, raw_lo=raw_lo, raw_hi=raw_hi,
@@ -144,6 +147,19 @@ def type_relation(a: Coded, b: Coded) -> tuple[float, bool] | None:
     return None
 
 
+@cache
+def type_family(event_type: str) -> str:
+    """Event types that can ever be one occurrence share a family (a block of the merge):
+    the connected groups of the compatibility table."""
+    parent = {t: t for t in EVENT_TYPES}
+    for rule in vocab()["type_compatibility"]:
+        a, b = parent[rule["a"][0]], parent[rule["b"][0]]
+        for t, p in parent.items():
+            if p == b:
+                parent[t] = a
+    return parent.get(event_type, event_type)
+
+
 def _matches(pattern: list[str], coded: Coded) -> bool:
     return pattern[0] == coded[0] and (pattern[1] == "*" or coded[1] in (None, pattern[1]))
 
@@ -153,8 +169,9 @@ def date_score(a: Features, b: Features) -> float | None:
         return 0.3 if a.day_lo is None and b.day_lo is None else 0.2
     if a.day_lo > b.day_hi or b.day_lo > a.day_hi:
         return None
-    if a.exact_day and b.exact_day:
-        return 1.0 if a.raw_lo == b.raw_lo else 0.6
+    if a.exact_day and b.exact_day:  # two stated days: one day apart at most, not two
+        gap = abs((a.raw_lo or 0) - (b.raw_lo or 0))
+        return 1.0 if gap == 0 else 0.6 if gap == 1 else None
     assert a.raw_lo is not None and a.raw_hi is not None
     assert b.raw_lo is not None and b.raw_hi is not None
     raw_overlap = a.raw_lo <= b.raw_hi and b.raw_lo <= a.raw_hi
