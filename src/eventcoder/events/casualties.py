@@ -1,0 +1,129 @@
+"""Fatalities and injuries: figures and French number words next to death and injury words.
+
+A toll is read backwards from the casualty word ("au moins 20 personnes ont été tuées"),
+the nearest quantity within a few words; vague quantities follow ACLED ("une trentaine"
+30, "plusieurs" 3); a negated casualty noun ("sans faire de victimes") is a toll of zero.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventcoder.events import lexicon
+from eventcoder.events.triggers import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.]\d{3})*$|^\d+$")
+_LOOKBACK = 9
+_STOP = {".", ";", ":", "?", "!"}
+
+
+@dataclass(frozen=True)
+class Toll:
+    kind: str  # "fatalities" | "injuries"
+    value: int
+    start: int
+    end: int
+    victims: str | None = None  # lemma of the victim noun
+
+
+def number_value(word: str, lang: str = "fr") -> int | None:
+    """The integer a digit string or a number word denotes (vague words included)."""
+    w = word.lower().strip("«»\"' ")
+    if _DIGITS.match(w):
+        return int(re.sub(r"\D", "", w))
+    data = lexicon.load("casualties", lang)
+    for key in ("numbers", "approximate", "vague"):
+        table = data.get(key, {})
+        if w in table:
+            return int(table[w])
+    if "-" in w:
+        parts = [number_value(p, lang) for p in w.split("-") if p not in ("et",)]
+        if parts and all(parts):
+            return sum(p for p in parts if p)
+    return None
+
+
+def _quantity_before(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int] | None:
+    """(value, token index) of the nearest quantity before token ``i``."""
+    singular = lexicon.words("casualties", "singular_determiners", lang)
+    for j in range(i - 1, max(floor, i - _LOOKBACK) - 1, -1):
+        t = doc[j]
+        if t.text in _STOP:
+            return None
+        value = number_value(t.text, lang)
+        if value is None and t.pos_ == "NUM":
+            value = number_value(t.lemma_, lang)
+        if value is not None and j > floor and t.like_num and doc[j - 1].like_num \
+                and len(t.text) == 3 and doc[j - 1].text.isdigit():
+            value = int(doc[j - 1].text + t.text)  # "1 400" split by the tokenizer
+            j -= 1
+        if value is not None and not _is_date_number(doc, j):
+            if t.lower_ in ("un", "une") and j + 1 < len(doc) and number_value(
+                    doc[j + 1].lower_, lang) and doc[j + 1].lower_ not in ("un", "une"):
+                continue
+            return value, j
+        if t.lower_ in singular and j + 1 < i and doc[j + 1].pos_ == "NOUN" \
+                and "Sing" in doc[j + 1].morph.get("Number", []):
+            return 1, j
+    return None
+
+
+def _is_date_number(doc: Doc, j: int) -> bool:
+    nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre", "h", "heures", "ans", "jours")
+    return nxt in months or (doc[j].like_num and len(doc[j].text) == 4
+                             and doc[j].text.startswith(("19", "20")))
+
+
+def _kind(t: Token, lang: str) -> str | None:
+    lem = fold(t.lemma_)
+    if lem in lexicon.words("casualties", "death_words", lang) or t.lower_ in (
+            "morts", "mort", "tués", "tuées", "tué", "tuée"):
+        return "fatalities"
+    if lem in lexicon.words("casualties", "injury_words", lang) or t.lower_.startswith("bless"):
+        return "injuries"
+    if lem == "vie" and t.i >= 2 and fold(t.doc[t.i - 2].lemma_) == "perdre":
+        return "fatalities"
+    return None
+
+
+def _zero(t: Token, lang: str) -> list[str]:
+    """The tolls a negated casualty noun sets to zero ("aucune victime")."""
+    nouns: dict[str, list[str]] = lexicon.load("casualties", lang).get("zero_nouns", {})
+    lem = fold(t.lemma_)
+    if lem not in nouns:
+        return []
+    zero = lexicon.words("casualties", "zero_words", lang)
+    doc = t.doc
+    window = {fold(x.lemma_) for x in doc[max(0, t.i - 6): t.i]} | {x.lower_ for x in doc[
+        max(0, t.i - 6): t.i]}
+    return list(nouns[lem]) if window & zero else []
+
+
+def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[Toll]:
+    """Every toll stated between two token offsets (one sentence, usually)."""
+    for t in doc[tok_start:tok_end]:
+        for zero_kind in _zero(t, lang):
+            yield Toll(zero_kind, 0, t.idx, t.idx + len(t))
+        kind = _kind(t, lang)
+        if kind is None:
+            continue
+        q = _quantity_before(doc, t.i, tok_start, lang)
+        if q is None:
+            continue
+        value, j = q
+        nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN"]
+        victim = nouns[0] if nouns else None
+        yield Toll(kind, value, doc[j].idx, t.idx + len(t), victim)
+
+
+def civilian_victims(found: Iterable[Toll], lang: str = "fr") -> bool:
+    civ = lexicon.words("casualties", "civilian_victims", lang)
+    return any(t.victims in civ for t in found if t.kind == "fatalities")

@@ -1,0 +1,205 @@
+"""Candidates to occurrences: one place, one day.
+
+Same sentence, an anaphor ("l'attaque", "les faits", "cette explosion") or a continuation
+without a date or place of its own joins the occurrence told before; a different date or
+province starts a new one. Plural nouns without a figure ("des attaques") sum up
+occurrences: they are absorbed into those of the same kind and date, and stand alone only
+when they carry a date of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventcoder.events import anchors
+from eventcoder.events.context import ArticleContext
+from eventcoder.events.detect import Candidate
+from eventcoder.normalize.dates import DateMatch
+from eventcoder.normalize.places import PlaceMatch
+
+_COMPATIBLE = [{"ied", "battle"}, {"suicide", "ied"}, {"vac", "looting"},
+               {"battle", "looting"}, {"vac", "abduction"}, {"shelling", "missile"},
+               {"battle", "vac"}]
+_WINDOW = 8  # sentences an anaphor may reach back
+
+
+@dataclass
+class Occurrence:
+    members: list[Candidate] = field(default_factory=list)
+    summaries: list[Candidate] = field(default_factory=list)
+    date: DateMatch | None = None
+    place: PlaceMatch | None = None
+    count: int = 1
+    places: list[PlaceMatch] = field(default_factory=list)
+    denied: bool = False
+
+    @property
+    def first(self) -> Candidate:
+        return self.members[0]
+
+    @property
+    def last_sent(self) -> int:
+        return max(c.sent for c in self.members)
+
+    @property
+    def type_keys(self) -> set[str]:
+        return {c.type_key for c in self.members if c.type_key}
+
+
+def splits(o: Occurrence) -> int:
+    """How many events a counted trigger stands for: one place-day is one event."""
+    if o.count < 2:
+        return 1
+    if len(o.places) >= 2:
+        return len(o.places)
+    span = o.date.span if o.date else None
+    if span is not None and (span.end - span.start).days <= 1:
+        return 1
+    return o.count
+
+
+def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
+    if a == b or same_sentence:
+        return True
+    if a is None or b is None:
+        return "air" not in (a, b)
+    return {a, b} in _COMPATIBLE
+
+
+def _occ_compatible(o: Occurrence, c: Candidate, same_sentence: bool) -> bool:
+    keys: set[str | None] = set(o.type_keys) or {None}
+    return any(compatible_types(k, c.type_key, same_sentence) for k in keys)
+
+
+def date_conflict(a: DateMatch | None, b: DateMatch | None) -> bool:
+    if a is None or b is None:
+        return False
+    sa, sb = a.span, b.span
+    if sa.end < sb.start or sb.end < sa.start:
+        return True
+    wa, wb = anchors.weekdays(a.text), anchors.weekdays(b.text)
+    if wa and wb:
+        return not wa & wb
+    if wa and sb.precision == "day":
+        return sb.start.weekday() not in wa
+    if wb and sa.precision == "day":
+        return sa.start.weekday() not in wb
+    return False
+
+
+def place_conflict(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
+    if a is None or b is None:
+        return False
+    la, lb = a.location, b.location
+    if la.country and lb.country and la.country != lb.country:
+        return True
+    return bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
+
+
+class Clusterer:
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.occs: list[Occurrence] = []
+        self.pending: list[tuple[Candidate, DateMatch | None]] = []
+        self.links: dict[int, list[Occurrence]] = {}
+
+    def _recent(self, c: Candidate) -> list[Occurrence]:
+        return [o for o in reversed(self.occs) if c.sent - o.last_sent <= _WINDOW]
+
+    def _join(self, o: Occurrence, c: Candidate, d: DateMatch | None,
+              p: PlaceMatch | None) -> None:
+        o.members.append(c)
+        self.links.setdefault(c.token, []).append(o)
+        if d and (o.date is None or d.span.precision == "day" != o.date.span.precision):
+            o.date = d
+        if p and (o.place is None or anchors._KIND_ORDER.get(p.kind, 4)
+                  < anchors._KIND_ORDER.get(o.place.kind, 4)):
+            o.place = p
+
+    def _new(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> Occurrence:
+        o = Occurrence(count=c.count)
+        if c.same_type and c.generic and self.occs:
+            prev = self.occs[-1]
+            c.type_key = next(iter(prev.type_keys), None)
+            c.weapon = c.weapon or next((m.weapon for m in prev.members if m.weapon), None)
+            p = p or prev.place
+        self.occs.append(o)
+        self._join(o, c, d, p)
+        return o
+
+    def add(self, c: Candidate) -> None:
+        ctx = self.ctx
+        if c.blocked == "denied":
+            for o in self._recent(c):
+                if _occ_compatible(o, c, False):
+                    o.denied = True
+                    self.links.setdefault(c.token, []).append(o)
+                    break
+            return
+        if c.blocked or c.vague:
+            return
+        d = anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
+        p = anchors.own_place(ctx, c.seg_start, c.seg_end)
+        if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
+            p = self.occs[-1].place if self.occs else None
+        if c.temporal and d is None:
+            return  # background told without a date: history, not an occurrence
+        if c.count > 1 or c.elliptic:
+            o = self._new(c, d, p)
+            if c.distributive:
+                o.places = [m for m in ctx.places if (m.start, m.end) in c.distributive]
+            return
+        for o in self._recent(c):
+            if self._fits(o, c, d, p):
+                self._join(o, c, d, p)
+                return
+        if c.kind == "anaphor" and not c.definite:
+            return
+        if c.kind == "anaphor" or (c.plural and c.count == 1):
+            self.pending.append((c, d))
+            return
+        self._new(c, d, p)
+
+    def _fits(self, o: Occurrence, c: Candidate, d: DateMatch | None,
+              p: PlaceMatch | None) -> bool:
+        if splits(o) > 1:
+            return c.definite and c.plural and d is None
+        same = c.sent == o.last_sent
+        if date_conflict(o.date, d) or place_conflict(o.place, p):
+            return False
+        if not _occ_compatible(o, c, same):
+            return False
+        if same or c.definite or c.kind == "anaphor" or c.same_type:
+            return True
+        if d is None and p is None:
+            return True  # continuation: nothing new about when or where
+        if c.generic and not o.type_keys:
+            return True  # two generic attacks, same day and place: told twice
+        return bool(c.type_key and c.type_key in o.type_keys)
+
+    def finish(self) -> list[Occurrence]:
+        """Absorb the summaries; those no occurrence explains stand alone if dated."""
+        for c, d in self.pending:
+            if c.kind == "anaphor":
+                continue
+            d_eff = d or anchors.preceding_date(self.ctx, c.start)
+            hosts = [o for o in self.occs if _occ_compatible(o, c, False)
+                     and not date_conflict(o.date, d_eff)]
+            if hosts:
+                for o in hosts:
+                    o.summaries.append(c)
+                self.links.setdefault(c.token, []).extend(hosts)
+            elif self.ctx.doc[c.token].dep_ != "nmod" and (d is not None or c.definite):
+                self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end))
+        return self.occs
+
+
+def cluster(ctx: ArticleContext, cands: list[Candidate]) -> tuple[list[Occurrence],
+                                                                  dict[int, list[Occurrence]]]:
+    """Occurrences in text order, and for each trigger token the occurrences it names."""
+    cl = Clusterer(ctx)
+    for c in cands:
+        if c.kind == "projectile" and c.blocked is None:
+            c.plural = False  # "trois roquettes" is one attack, not a summary
+        cl.add(c)
+    return cl.finish(), cl.links

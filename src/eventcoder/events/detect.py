@@ -1,0 +1,196 @@
+"""Trigger words to candidate events: what was named, how specific it is, whether it is a
+real occurrence (not a threat, a plan, a tally or a denial) and how many it counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventcoder.events import casualties, lexicon
+from eventcoder.events.context import ArticleContext
+from eventcoder.events.triggers import Entry, compiled, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_DEFINITE = {"le", "la", "les", "l’", "l'", "ce", "cet", "cette", "ces"}
+_TEMPORAL_CASES = {"depuis", "après", "avant"}
+_NEGATIONS = {"pas", "jamais", "aucun", "aucune"}
+
+
+@dataclass
+class Candidate:
+    """One trigger in one sentence, with what the sentence says about it."""
+
+    token: int
+    start: int
+    end: int
+    sent: int
+    kind: str
+    type_key: str | None
+    weapon: str | None = None
+    count: int = 1
+    plural: bool = False
+    definite: bool = False
+    vague: bool = False
+    blocked: str | None = None
+    same_type: bool = False
+    elliptic: bool = False
+    temporal: bool = False
+    seg_start: int = 0
+    seg_end: int = 0
+    distributive: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def generic(self) -> bool:
+        return self.type_key is None
+
+
+def _near_lemmas(tok: Token, after: int = 3) -> set[str]:
+    doc = tok.doc
+    near = {fold(c.lemma_) for c in tok.children}
+    near |= {fold(t.lemma_) for t in doc[tok.i + 1: min(len(doc), tok.i + 1 + after)]}
+    near.add(fold(tok.head.lemma_))
+    return near
+
+
+def _accepts(e: Entry, tok: Token) -> bool:
+    if e.pos and e.pos != tok.pos_ and not (e.pos == "VERB" and tok.pos_ == "AUX"):
+        return False
+    if e.requires and not (e.requires & _near_lemmas(tok)):
+        return False
+    if e.requires_plural and "Plur" not in tok.morph.get("Number", []):
+        return False
+    if e.requires_object:
+        deps = {c.dep_ for c in tok.children}
+        if not deps & {"obj", "nsubj:pass"} and not any(
+                c.dep_ == "aux:pass" for c in tok.children):
+            return False
+    return True
+
+
+def _match(doc: Doc, lang: str) -> list[tuple[int, int, Entry]]:
+    """(first token, last token + 1, entry) for every trigger, phrases first."""
+    lex = compiled(lang)
+    lemmas = [fold(t.lemma_) for t in doc]
+    used: set[int] = set()
+    found: list[tuple[int, int, Entry]] = []
+    for i, lem in enumerate(lemmas):
+        for e in lex.phrases.get(lem, []):
+            n = len(e.words)
+            if tuple(lemmas[i:i + n]) == e.words and not used & set(range(i, i + n)):
+                found.append((i, i + n, e))
+                used.update(range(i, i + n))
+                break
+    for i, lem in enumerate(lemmas):
+        if i in used:
+            continue
+        for e in lex.single.get(lem, []):
+            if _accepts(e, doc[i]):
+                found.append((i, i + 1, e))
+                break
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def _head_of(doc: Doc, start: int, end: int) -> Token:
+    """The syntactic head of a phrase: its token whose head lies outside it."""
+    for t in doc[start:end]:
+        if not start <= t.head.i < end or t.head.i == t.i:
+            return t
+    return doc[start]
+
+
+def _blocked(tok: Token, lang: str) -> str | None:
+    blocking = lexicon.words("triggers", "blocking_governors", lang)
+    denial = lexicon.words("triggers", "denial_governors", lang)
+    if tok.pos_ in ("VERB", "AUX"):
+        if "Fut" in tok.morph.get("Tense", []) or any(
+                "Fut" in c.morph.get("Tense", []) for c in tok.children
+                if c.dep_.startswith("aux")):
+            return "future"
+        if "Inf" in tok.morph.get("VerbForm", []) and fold(tok.head.lemma_) != "faire":
+            return "infinitive"
+        if any(fold(c.lemma_) in _NEGATIONS for c in tok.children if c.dep_ == "advmod"):
+            return "negated"
+    if tok.pos_ == "NOUN" and any("Fut" in c.morph.get("Tense", []) for c in tok.head.children
+                                  if c.dep_ in ("cop", "aux", "aux:tense")):
+        return "future"
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        lem = fold(node.lemma_)
+        if lem in denial:
+            return "denied"
+        if lem in blocking:
+            return "governor:" + lem
+    return None
+
+
+def _in_temporal(tok: Token) -> bool:
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if any(c.dep_ == "case" and c.lower_ in _TEMPORAL_CASES for c in node.children):
+            return True
+    return False
+
+
+def _vague(tok: Token, lang: str) -> bool:
+    vague_mods = lexicon.words("triggers", "vague_modifiers", lang)
+    tally = lexicon.words("triggers", "tally_heads", lang)
+    if any(fold(c.lemma_) in vague_mods or c.lower_ in vague_mods for c in tok.children):
+        return True
+    return tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i
+
+
+def _count(tok: Token, lang: str) -> int:
+    for c in tok.children:
+        if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.i < tok.i):
+            n = casualties.number_value(c.lower_, lang)
+            if n:
+                return n
+    return 1
+
+
+def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate:
+    doc = ctx.doc
+    tok = _head_of(doc, start, end)
+    lex = compiled(ctx.lang)
+    type_key = e.type_key
+    for lem in _near_lemmas(tok):
+        if lem in e.upgrade:
+            type_key = e.upgrade[lem]
+    weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
+    dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
+    plural = "Plur" in tok.morph.get("Number", [])
+    c = Candidate(tok.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                  ctx.sentence_of_token(tok.i).index, e.kind, type_key, weapon,
+                  plural=plural, definite=bool(dets & _DEFINITE),
+                  temporal=bool(cases & _TEMPORAL_CASES))
+    c.temporal = c.temporal or _in_temporal(tok)
+    c.blocked = _blocked(tok, ctx.lang)
+    if tok.pos_ == "NOUN":
+        c.vague = _vague(tok, ctx.lang)
+        if e.kind == "event":
+            c.count = _count(tok, ctx.lang)
+    window = ctx.text[c.end: c.end + 40].lower()
+    c.same_type = any(m in window for m in lexicon.load("triggers", ctx.lang)["same_type_markers"])
+    return c
+
+
+def find(ctx: ArticleContext) -> list[Candidate]:
+    """Every trigger of the article as a candidate, in text order, with its segment."""
+    from eventcoder.events import split
+
+    cands = [_candidate(ctx, s, e, entry) for s, e, entry in _match(ctx.doc, ctx.lang)]
+    cands += split.elliptic(ctx, cands)
+    cands.sort(key=lambda c: c.start)
+    split.segments(ctx, cands)
+    split.distributive(ctx, cands)
+    return cands

@@ -1,0 +1,92 @@
+"""Segments, elliptic and distributive counts: how many occurrences one sentence tells.
+
+"une attaque ... en septembre et deux autres ... début décembre" names three attacks;
+"deux attaques, l'une dans la province de X et l'autre dans celle de Y" names two at two
+places. Each candidate owns the stretch of its sentence up to the next candidate (its
+segment): the dates and places written there are its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventcoder.events import casualties
+from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.triggers import fold
+
+if TYPE_CHECKING:
+    from eventcoder.events.detect import Candidate
+
+_BREAK = re.compile(r",| et |;")
+
+
+def elliptic(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
+    """"deux autres" after an event noun: that many more occurrences of the same kind."""
+    from dataclasses import replace
+
+    doc = ctx.doc
+    out: list[Candidate] = []
+    for i, tok in enumerate(doc):
+        if fold(tok.lemma_) != "autre" or i == 0:
+            continue
+        n = casualties.number_value(doc[i - 1].lower_, ctx.lang)
+        if not n or doc[i - 1].lower_ in ("l’", "l'"):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
+            continue  # "deux autres bus": a noun of its own, not an ellipsis
+        sent = ctx.sentence_of_token(i).index
+        before = [c for c in cands if c.sent == sent and c.token < i and c.kind == "event"
+                  and not c.plural]
+        if not before:
+            continue
+        src = before[-1]
+        out.append(replace(src, token=i, start=doc[i - 1].idx, end=tok.idx + len(tok),
+                           count=n, elliptic=True, definite=False, distributive=[]))
+    return out
+
+
+def segments(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """Give each candidate the part of its sentence up to its neighbours' triggers."""
+    by_sent: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sent.setdefault(c.sent, []).append(c)
+    for sent_idx, group in by_sent.items():
+        sent = ctx.sentences[sent_idx]
+        cuts = [sent.start] + [_boundary(ctx.text, a.end, b.start)
+                               for a, b in zip(group, group[1:], strict=False)] + [sent.end]
+        for k, c in enumerate(group):
+            c.seg_start, c.seg_end = cuts[k], cuts[k + 1]
+
+
+def _boundary(text: str, a: int, b: int) -> int:
+    """The first clause break (comma, "et", semicolon) between two triggers."""
+    stretch = text[a:b]
+    hits = [m.start() for m in _BREAK.finditer(stretch)]
+    return a + hits[0] if hits else b
+
+
+def distributive(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"l'une dans X et l'autre dans Y": split the places of a counted trigger."""
+    text = ctx.text
+    for c in cands:
+        if c.count < 2:
+            continue
+        sent = ctx.sentences[c.sent]
+        body = text[c.end:sent.end].lower().replace("’", "'")
+        one = min((p for p in (body.find("l'une"), body.find("l'un ")) if p >= 0), default=-1)
+        other = body.find("l'autre")
+        if one < 0 or other < one:
+            continue
+        a, b = c.end + one, c.end + other
+        end = b + 7 + _clause_len(body[other + 7:])
+        first = within(ctx.places, a, b)
+        second = within(ctx.places, b, end)
+        if first and second:
+            c.distributive = [(first[0].start, first[0].end), (second[0].start, second[0].end)]
+
+
+def _clause_len(rest: str) -> int:
+    """Up to the next comma or sentence end: the place phrase of "l'autre"."""
+    cut = [p for p in (rest.find(","), rest.find(".")) if p >= 0]
+    return min(cut) if cut else len(rest)

@@ -1,0 +1,19 @@
+"""The weapon of an occurrence: its trigger's, else one named in its sentences."""
+
+from __future__ import annotations
+
+from eventcoder.events import lexicon
+from eventcoder.events.context import ArticleContext
+from eventcoder.events.triggers import fold
+from eventcoder.schema import Span
+
+
+def from_text(ctx: ArticleContext, sents: list[int]) -> tuple[str, Span] | None:
+    vocab: dict[str, str] = lexicon.load("weapons", ctx.lang).get("lemmas", {})
+    for i in sorted(set(sents)):
+        s = ctx.sentences[i]
+        for t in ctx.doc[s.tok_start:s.tok_end]:
+            w = vocab.get(fold(t.lemma_))
+            if w:
+                return w, Span(t.idx, t.idx + len(t), t.text)
+    return None

@@ -1,0 +1,201 @@
+"""The shipped gazetteer: compiled tables under ``data/gazetteer`` read lazily and cached.
+
+The tables are built by ``scripts/build_gazetteer.py`` from GeoNames (cities500), ISO 3166-2,
+Natural Earth admin-1 and a curated supplement; nothing is downloaded at run time. Names are
+indexed by :func:`norm_key`, which the build script also uses, so both sides agree on what
+"the same spelling" means (accents, Arabic articles, French transliterations).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import logging
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+# Arabic articles written as separate tokens once hyphens are split ("Al-Qaim", "Deir ez-Zor").
+_ARTICLES = frozenset("al el ad adh ar as ash at az an ed er es esh et ez ech ul".split())
+_APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʻʼ´\u02bf\u02be]")
+_SEPARATORS = re.compile(r"[-_./,()\[\]\"«»:;]+")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+_LATIN_FOLD = (("dj", "j"), ("ou", "u"), ("sch", "sh"), ("ch", "sh"), ("kh", "k"), ("y", "i"),
+               ("q", "k"), ("w", "u"), ("ae", "a"))
+
+
+def _fold_token(tok: str) -> str:
+    if tok and "\u0600" <= tok[0] <= "\u06ff":
+        tok = tok.translate(_ARABIC_FOLD)
+        return tok[2:] if tok.startswith("ال") and len(tok) > 4 else tok
+    for a, b in _LATIN_FOLD:
+        tok = tok.replace(a, b)
+    tok = re.sub(r"(.)\1+", r"\1", tok)  # Nassiriya / Nasiriya, Al-Qadisiyya / Qadisiya
+    if len(tok) > 3 and tok.endswith("h") and tok[-2] in "aeiu":
+        tok = tok[:-1]  # Nasiriyah / Nasiriya
+    return tok
+
+
+@cache
+def norm_key(name: str) -> str:
+    """A spelling-insensitive key: casefold, no accents, no Arabic article, French and English
+    transliterations folded together (Kirkouk/Kirkuk, Nadjaf/Najaf, Deir ez-Zor/Deir Zor)."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", s))
+    toks = s.split()
+    if len(toks) > 1:
+        toks = [t for t in toks if t not in _ARTICLES] or toks
+    return " ".join(_fold_token(t) for t in toks)
+
+
+@dataclass(frozen=True)
+class Admin1:
+    code: str
+    country: str
+    name: str
+    name_fr: str
+    lat: float | None
+    lon: float | None
+    parent: str | None  # set for sub-levels (Burkina provinces) that roll up to a region
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    kind: str  # "city" (GeoNames) or a curated kind: "base", "district", "crossing", ...
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name_en: str
+    name_fr: str
+
+
+def _open_text(name: str) -> io.TextIOBase:
+    ref = resources.files("eventcoder").joinpath("data").joinpath("gazetteer").joinpath(name)
+    raw = ref.read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return io.StringIO(raw.decode("utf-8"))
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    for line in _open_text(name):
+        line = line.rstrip("\n")
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _opt_float(s: str) -> float | None:
+    return float(s) if s else None
+
+
+@cache
+def admin1_table() -> dict[str, Admin1]:
+    out = {}
+    for code, cc, name, name_fr, lat, lon, parent in _rows("admin1.tsv"):
+        out[code] = Admin1(code, cc, name, name_fr, _opt_float(lat), _opt_float(lon),
+                           parent or None)
+    return out
+
+
+@cache
+def admin1_index() -> dict[str, tuple[str, ...]]:
+    """Normalised alias -> admin1 codes (sub-levels included; callers roll them up)."""
+    return {key: tuple(codes.split(",")) for key, codes in _rows("admin1_names.tsv")}
+
+
+@cache
+def country_table() -> dict[str, Country]:
+    return {code: Country(code, en, fr) for code, en, fr, _ in _rows("countries.tsv")}
+
+
+@cache
+def country_index() -> dict[str, str]:
+    """Normalised country name (en/fr/ar and curated French forms) -> ISO alpha-2."""
+    out: dict[str, str] = {}
+    for code, _en, _fr, aliases in _rows("countries.tsv"):
+        for key in aliases.split("|"):
+            out.setdefault(key, code)
+    return out
+
+
+def _raw_map(name: str) -> dict[str, str]:
+    """First column -> rest of the line, unparsed: parsing 235k rows up front costs seconds."""
+    text = _open_text(name).getvalue()  # type: ignore[attr-defined]
+    out: dict[str, str] = {}
+    for line in text.split("\n"):
+        if line and line[0] != "#":
+            key, _, rest = line.partition("\t")
+            out[key] = rest
+    return out
+
+
+@cache
+def _place_rows() -> dict[str, str]:
+    return _raw_map("places.tsv.gz")
+
+
+@cache
+def _place_keys() -> dict[str, str]:
+    return _raw_map("place_names.tsv.gz")
+
+
+def place_ids(key: str) -> tuple[str, ...]:
+    """Ids of the places called ``key`` (a :func:`norm_key`), most populous first."""
+    ids = _place_keys().get(key)
+    return tuple(ids.split(",")) if ids else ()
+
+
+def has_place_key(key: str) -> bool:
+    return key in _place_keys()
+
+
+@cache
+def get_place(pid: str) -> Place | None:
+    row = _place_rows().get(pid)
+    if row is None:
+        return None
+    name, cc, adm, lat, lon, pop, kind = row.split("\t")
+    return Place(pid, name, cc, adm or None, float(lat), float(lon), int(pop), kind)
+
+
+def warm() -> None:
+    """Load every table now (servers call this at start-up instead of on the first request)."""
+    admin1_table(), admin1_index(), country_index(), _place_rows(), _place_keys()
+
+
+@cache
+def lang_data(lang: str) -> dict[str, Any]:
+    """Cue words, country adjectives and stop words for one language (``data/<lang>``)."""
+    try:
+        ref = resources.files("eventcoder").joinpath("data").joinpath(lang).joinpath("places.yaml")
+        data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        log.warning("no place cues for language %r", lang)
+        data = {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_curated() -> list[dict[str, str]]:
+    """The hand-made supplement (bases, squares, crossings) as dict rows."""
+    text = _open_text("curated.csv").read()
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines))

@@ -1,0 +1,15 @@
+from tests.engine_fixtures import nlp_fr  # noqa: F401
+
+from eventcoder import nlp
+
+
+def test_pipeline_keeps_parser_and_lemmas_without_ner(nlp_fr):  # noqa: F811
+    assert "parser" in nlp_fr.pipe_names and "lemmatizer" in nlp_fr.pipe_names
+    assert "ner" not in nlp_fr.pipe_names
+
+
+def test_parse_batches_in_order_with_sentences(nlp_fr):  # noqa: F811
+    docs = list(nlp.parse(["Une bombe a explosé. Deux soldats ont été tués.", "Rien."]))
+    assert len(docs) == 2
+    assert len(list(docs[0].sents)) == 2
+    assert [t.lemma_ for t in docs[0]][:4] == ["un", "bombe", "avoir", "exploser"]
