@@ -1,7 +1,8 @@
 // Article text with its evidence spans in <mark>, built from text nodes only: whatever
 // markup an article contains is shown as text, never parsed.
 
-// Sorted, non-overlapping [start, end) ranges clipped to the text.
+// Sorted, non-overlapping [start, end) ranges clipped to the text; overlapping spans
+// share one <mark>, adjacent ones keep their own.
 export function mergeSpans(spans, length) {
   const ranges = spans
     .map((s) => [Math.max(0, s.start), Math.min(length, s.end)])
@@ -10,7 +11,7 @@ export function mergeSpans(spans, length) {
   const merged = [];
   for (const [a, b] of ranges) {
     const last = merged[merged.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    if (last && a < last[1]) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
   }
   return merged;
