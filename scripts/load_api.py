@@ -187,10 +187,11 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--seconds", type=float, default=300.0, help="stop sending after this")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--rebuild", action="store_true", help="build the store even if present")
     ap.add_argument("--mixes", default="", help="comma-separated subset of the filter mixes")
     args = ap.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
-    if count_events(args.db) != args.events:
+    if args.rebuild or count_events(args.db) != args.events:
         args.db.unlink(missing_ok=True)
         t0 = time.monotonic()
         build_store(args.db, args.events)
