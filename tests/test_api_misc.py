@@ -53,7 +53,7 @@ def test_openapi_lists_every_endpoint(client: Any) -> None:
         "/api/export.geojson"}
     params = {p["name"] for p in doc["paths"]["/api/events"]["get"]["parameters"]}
     assert params == {"country", "admin1", "since", "until", "actor", "event_type",
-                      "sub_event_type", "q", "bbox", "limit", "offset"}
+                      "sub_event_type", "q", "bbox", "limit", "offset", "cursor"}
     assert "EventOut" in doc["components"]["schemas"]
     assert client.get("/docs").status_code == 200
 

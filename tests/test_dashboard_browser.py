@@ -110,6 +110,30 @@ def _open_page(browser: Any, url: str) -> Any:
     return page
 
 
+_MARKERS_IN_VIEW = """() => {
+  const box = document.getElementById("map").getBoundingClientRect();
+  const inside = (x, y) => x > box.left && x < box.right && y > box.top && y < box.bottom;
+  const points = [...document.querySelectorAll("#map .leaflet-overlay-pane path.leaflet-interactive")];
+  let located = 0, visible = 0;
+  for (const p of points) {
+    const r = p.getBoundingClientRect();
+    const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+    if (r.width === 0 || !inside(x, y)) continue;
+    located += 1;
+    if (document.elementFromPoint(x, y)?.closest("path.leaflet-interactive")) visible += 1;
+  }
+  return [points.length, located, visible];
+}"""
+
+
+def _markers_in_view(page: Any) -> tuple[int, int, int]:
+    """(event points, points inside the map's box, points actually drawn there): the map
+    must be sized to its container and fitted to the points, and the points not clipped
+    away (what the hit test sees at a point's centre is a point)."""
+    total, located, visible = page.evaluate(_MARKERS_IN_VIEW)
+    return int(total), int(located), int(visible)
+
+
 def _marked(text: str, spans: list[dict[str, Any]]) -> list[str]:
     """The texts the page should mark: spans in order, overlapping ones joined."""
     ranges: list[list[int]] = []
@@ -140,6 +164,8 @@ def test_handmade_store(browser: Any, handmade: str, tmp_path: Path) -> None:
     page = _open_page(browser, handmade)
     assert page.locator("#events tbody tr").count() == 4
     assert page.locator(".leaflet-interactive").count() >= 4  # points (+ grid lines)
+    points, located, visible = _markers_in_view(page)
+    assert points == located == 4 and visible >= 1
 
     page.select_option("select[name=country]", "IQ")
     page.fill("input[name=since]", "2020-04-07")
@@ -181,6 +207,10 @@ def _screenshot(page: Any, out_dir: Path) -> None:
     page.wait_for_selector('.source[data-article="t-ied-baghdad"] mark')
     assert page.locator("#event .chain li").all_text_contents() == [
         "Sama News (“l'agence Sama News”)"]
+    # The panel beside the map narrowed it: the points are still in view (refitted).
+    page.wait_for_function(f"({_MARKERS_IN_VIEW})()[1] === 4")
+    points, located, visible = _markers_in_view(page)
+    assert points == located == 4 and visible >= 1
     # Like a golden file, the committed picture changes only when asked for.
     target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else out_dir / "dashboard.png"
     page.screenshot(path=str(target), full_page=True)

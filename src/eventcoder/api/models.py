@@ -87,9 +87,12 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
 
 
 class EventPage(BaseModel):
-    total: int
+    total: int = Field(description="events matching the filters, counted up to 10,000")
+    total_capped: bool = Field(description="true: more match than total says")
     limit: int
     offset: int
+    next_cursor: str | None = Field(description="pass as cursor for the next page; "
+                                                "null on the last page")
     items: list[EventOut]
 
 

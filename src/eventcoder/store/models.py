@@ -85,6 +85,8 @@ class ActorRow(Base):
     name: Mapped[str] = mapped_column(Text)
     type: Mapped[str | None] = mapped_column(String(64))
     country: Mapped[str | None] = mapped_column(String(2))
+    event_count: Mapped[int] = mapped_column(Integer, default=0)
+    """Events it takes part in, kept on write (``store/counters.py``)."""
 
 
 class PlaceRow(Base):

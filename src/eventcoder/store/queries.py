@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from eventcoder.schema import EventQuery
+from eventcoder.store import paging
 from eventcoder.store.models import ActorRow, ArticleRow, EventRow, MentionRow
 
 MAX_SPAN_DAYS = 400
@@ -25,12 +26,12 @@ def actor_ids(session: Session, text: str) -> set[str]:
 
 
 def event_conditions(
-    query: EventQuery, actor_ids: Iterable[str] | None = None
+    query: EventQuery, actor_ids: Iterable[str] | None = None, with_actor: bool = True
 ) -> list[ColumnElement[bool]]:
     """WHERE clauses for an ``EventQuery``; each uses an indexed column where it can.
 
     Dates select the events whose span overlaps [since, until]; ``actor_ids`` are the
-    resolved ``query.actor``."""
+    resolved ``query.actor`` (left out with ``with_actor=False``: see ``actor_branches``)."""
     cond: list[ColumnElement[bool]] = []
     if query.country:
         cond.append(EventRow.country == query.country.upper())
@@ -47,9 +48,8 @@ def event_conditions(
         cond.append(EventRow.event_type == query.event_type)
     if query.sub_event_type:
         cond.append(EventRow.sub_event_type == query.sub_event_type)
-    if query.actor:
-        ids = sorted(actor_ids or ())
-        cond.append(or_(EventRow.actor1_id.in_(ids), EventRow.actor2_id.in_(ids)))
+    if query.actor and with_actor:
+        cond.append(or_(*actor_branches(actor_ids or ())))
     if query.text:
         words = f"%{query.text.lower()}%"
         cond.append(or_(*(func.lower(col).like(words) for col in (
@@ -62,18 +62,58 @@ def event_conditions(
     return cond
 
 
+def actor_branches(actor_ids: Iterable[str]) -> list[ColumnElement[bool]]:
+    """An actor filter is an OR over two columns; a page reads each side by its own
+    index, in date order, and merges them, rather than sorting every event of the actor."""
+    ids = sorted(actor_ids)
+    return [EventRow.actor1_id.in_(ids), EventRow.actor2_id.in_(ids)]
+
+
+def capped_count(session: Session, where: list[ColumnElement[bool]],
+                 cap: int | None) -> tuple[int, bool]:
+    """(count, capped): the matching rows, counting no further than ``cap`` (None: all;
+    0: not counted). ``date_start`` is in every filter index, so this reads no table row."""
+    if cap == 0:
+        return 0, True
+    inner = select(EventRow.date_start).where(*where)
+    if cap is not None:
+        inner = inner.limit(cap + 1)
+    n = int(session.scalar(select(func.count()).select_from(inner.subquery())) or 0)
+    if cap is not None and n > cap:
+        return cap, True
+    return n, False
+
+
+def page_keys(session: Session, where: list[ColumnElement[bool]],
+              branches: list[ColumnElement[bool]], limit: int,
+              offset: int) -> list[tuple[str | None, str]]:
+    """The (date_start, id) of a page's rows, in order. Only keys: the sort and the skipped
+    rows never carry the JSON payload; the rows themselves are read by id afterwards."""
+    def ordered(*extra: ColumnElement[bool]) -> Select[str | None, str]:
+        return (select(EventRow.date_start, EventRow.id).where(*where, *extra)
+                .order_by(*paging.ORDER))
+
+    if len(branches) < 2:
+        stmt = ordered(*branches).limit(limit).offset(offset)
+    else:
+        parts = [ordered(b).limit(limit + offset).subquery() for b in branches]
+        merged = union(*(select(p.c.date_start, p.c.id) for p in parts)).subquery()
+        stmt = (select(merged.c.date_start, merged.c.id)
+                .order_by(merged.c.date_start.desc().nulls_last(), merged.c.id)
+                .limit(limit).offset(offset))
+    return [(r[0], r[1]) for r in session.execute(stmt)]
+
+
+def rows_by_id(session: Session, ids: list[str]) -> list[EventRow]:
+    found = {r.id: r for r in session.scalars(select(EventRow).where(EventRow.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
 def actor_counts(session: Session) -> list[tuple[str, str, int]]:
-    roles = union_all(
-        select(EventRow.actor1_id.label("actor")).where(EventRow.actor1_id.is_not(None)),
-        select(EventRow.actor2_id.label("actor")).where(EventRow.actor2_id.is_not(None)),
-    ).subquery()
-    counts = (select(roles.c.actor, func.count().label("n"))
-              .group_by(roles.c.actor).subquery())
-    rows = session.execute(
-        select(ActorRow.id, ActorRow.name, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.actor == ActorRow.id)
-        .order_by(func.coalesce(counts.c.n, 0).desc(), ActorRow.name))
-    return [(r[0], r[1], int(r[2])) for r in rows]
+    """From the counts kept on write (``store/counters.py``): a read of the actors table."""
+    rows = session.execute(select(ActorRow.id, ActorRow.name, ActorRow.event_count)
+                           .order_by(ActorRow.event_count.desc(), ActorRow.name))
+    return [(r[0], r[1], int(r[2] or 0)) for r in rows]
 
 
 def _grouped(session: Session, column: Any) -> dict[str, int]:

@@ -12,14 +12,14 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from eventcoder.schema import Article, ArticleResult, Event, EventQuery, IngestError, IngestReport
 from eventcoder.schema import Mention as MentionRecord
 from eventcoder.settings import Settings
-from eventcoder.store import codec, queries
+from eventcoder.store import codec, counters, paging, queries
 from eventcoder.store.merging import store_merged
 from eventcoder.store.migrations import apply_pending
 from eventcoder.store.models import (
@@ -67,6 +67,7 @@ class Repository:
         self.engine = make_engine(self.url)
         apply_pending(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        counters.track(self._session)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -147,17 +148,35 @@ class Repository:
         return found
 
     def events(self, query: EventQuery) -> tuple[list[Event], int]:
-        """One page of events (latest first) and the number matching the filters."""
+        """One page of events (latest first) and the exact number matching the filters."""
+        page = self.events_page(query, count_cap=None)
+        return page.events, page.total
+
+    def events_page(self, query: EventQuery, cursor: str | None = None,
+                    count_cap: int | None = paging.COUNT_CAP) -> paging.EventsPage:
+        """One page of events (latest first) after ``cursor`` (then ``query.offset`` is
+        ignored), the number matching counted up to ``count_cap`` (None: exact; 0: not
+        counted), and the cursor of the next page. Raises ``paging.BadCursor``."""
+        steps = paging.phases(cursor)
         with self._session() as session:
             actors = queries.actor_ids(session, query.actor) if query.actor else None
-            conditions = queries.event_conditions(query, actors)
-            total = session.scalar(
-                select(func.count()).select_from(EventRow).where(*conditions)) or 0
-            rows = session.scalars(
-                select(EventRow).where(*conditions)
-                .order_by(EventRow.date_start.desc().nulls_last(), EventRow.id)
-                .limit(query.limit).offset(query.offset))
-            return [codec.event_from_row(r) for r in rows], total
+            where = queries.event_conditions(query, actors, with_actor=False)
+            branches = queries.actor_branches(actors or ()) if query.actor else []
+            whole = [*where, or_(*branches)] if branches else where
+            total, capped = queries.capped_count(session, whole, count_cap)
+            want, offset = query.limit + 1, 0 if cursor else query.offset
+            keys: list[tuple[str | None, str]] = []
+            for extra in steps:
+                keys += queries.page_keys(session, [*where, *extra], branches,
+                                          want - len(keys), offset)
+                if len(keys) >= want:
+                    break
+            rows = queries.rows_by_id(session, [k[1] for k in keys[:query.limit]])
+            more = len(keys) > query.limit
+            return paging.EventsPage(
+                events=[codec.event_from_row(r) for r in rows], total=total,
+                total_capped=capped,
+                next_cursor=paging.encode(*keys[query.limit - 1]) if more else None)
 
     def event(self, event_id: str) -> Event | None:
         with self._session() as session:

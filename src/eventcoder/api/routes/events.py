@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from eventcoder.api.deps import RepositoryLike, get_repo
 from eventcoder.api.models import EventOut, EventPage
 from eventcoder.schema import EventQuery
+from eventcoder.store.paging import BadCursor
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -62,14 +63,23 @@ def list_events(
     query: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
+    cursor: Annotated[str | None, Query(description="next_cursor of the page before")] = None,
 ) -> JSONResponse:
-    """One page of events matching every filter given, newest first, with the total."""
+    """One page of events matching every filter given, newest first, with the total
+    (counted up to 10,000: ``total_capped`` says when there are more) and the cursor of
+    the next page. A cursor costs the same on every page; an offset grows with it."""
+    if cursor and offset:
+        raise HTTPException(422, "give cursor or offset, not both")
     query.limit, query.offset = limit, offset
-    events, total = repo.events(query)
+    try:
+        page = repo.events_page(query, cursor=cursor or None)
+    except BadCursor as exc:
+        raise HTTPException(422, str(exc)) from exc
     # Built from the records' own to_dict (the same shape as EventOut) without a second
     # validation pass: a 500-item page stays cheap.
-    return JSONResponse({"total": total, "limit": limit, "offset": offset,
-                         "items": [e.to_dict() for e in events]})
+    return JSONResponse({"total": page.total, "total_capped": page.total_capped,
+                         "limit": limit, "offset": offset, "next_cursor": page.next_cursor,
+                         "items": [e.to_dict() for e in page.events]})
 
 
 @router.get("/events/{event_id}", response_model=EventOut,

@@ -29,18 +29,19 @@ MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "geojson": "application/geo+json",
 }
-PAGE = 5000  # offset paging: fewer, larger pages cost less on a big store
+PAGE = 5000
 _DONE = object()
 
 
 def iter_events(repo: RepositoryLike, query: EventQuery) -> Iterator[Event]:
-    offset = 0
+    """Keyset pages (each costs the same, wherever it starts), not counted."""
+    cursor: str | None = None
     while True:
-        page, _ = repo.events(replace(query, limit=PAGE, offset=offset))
-        yield from page
-        if len(page) < PAGE:
+        page = repo.events_page(replace(query, limit=PAGE, offset=0), cursor, count_cap=0)
+        yield from page.events
+        if page.next_cursor is None:
             return
-        offset += PAGE
+        cursor = page.next_cursor
 
 
 class _QueueWriter(io.TextIOBase):

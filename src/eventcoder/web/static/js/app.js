@@ -45,9 +45,11 @@ async function refresh() {
     link.href = `/api/export.${link.dataset.export}${filters ? `?${filters}` : ""}`;
   }
   const page = await getJSON(`/api/events?${queryString(form, { limit: PAGE })}`);
+  const total = `${page.total.toLocaleString("en")}${page.total_capped ? "+" : ""}`;
   document.getElementById("count").textContent =
-    page.total > page.items.length ? `${page.items.length} of ${page.total}` : String(page.total);
-  drawEvents(view, page.items, openEvent);
+    page.total > page.items.length ? `${page.items.length} of ${total}` : total;
+  const country = form.elements.country.value;
+  await drawEvents(view, page.items, openEvent, country ? [country] : []);
   drawTimeline(document.getElementById("timeline"), page.items);
   fillTable(page.items);
   document.body.dataset.loaded = filters || "all";

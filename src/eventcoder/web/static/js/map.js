@@ -2,28 +2,49 @@
 import { TYPE_COLORS, radiusFor, typeColor } from "./colors.js";
 
 const L = window.L;
+const FIT = { padding: [30, 30], maxZoom: 7 };
 
 export function createMap(element, withBoundaries) {
   const map = L.map(element, { worldCopyJump: false, minZoom: 2, attributionControl: false });
   map.setView([30, 30], 3);
-  const background = withBoundaries ? drawBoundaries(map) : Promise.resolve(false);
-  background.then((drawn) => { if (!drawn) drawGraticule(map); });
-  return { map, points: L.layerGroup().addTo(map) };
+  const view = { map, points: L.layerGroup().addTo(map), boundaries: null, target: null };
+  const background = withBoundaries ? drawBoundaries(map) : Promise.resolve(null);
+  view.ready = background.then((layer) => {
+    view.boundaries = layer;
+    if (!layer) drawGraticule(map);
+  });
+  // Leaflet measures its container once, but the layout changes it (the event panel opens
+  // beside the map, the window resizes): measure again, and fit the events again.
+  new ResizeObserver(() => fit(view)).observe(element);
+  return view;
+}
+
+function fit(view) {
+  view.map.invalidateSize({ pan: false });
+  if (view.target?.isValid()) view.map.fitBounds(view.target, FIT);
 }
 
 async function drawBoundaries(map) {
   try {
     const res = await fetch("/static/admin1.geojson");
-    if (!res.ok) return false;
+    if (!res.ok) return null;
     const shapes = await res.json();
-    L.geoJSON(shapes, {
+    return L.geoJSON(shapes, {
       style: { color: "#8a8f98", weight: 1, fillColor: "#eef0e8", fillOpacity: 1 },
       interactive: false,
     }).addTo(map).bringToBack();
-    return true;
   } catch {
-    return false;
+    return null;
   }
+}
+
+// The admin1 shapes of these countries, when no event of the page has coordinates.
+function countryBounds(view, countries) {
+  const bounds = L.latLngBounds([]);
+  view.boundaries?.eachLayer((shape) => {
+    if (countries.has(shape.feature?.properties?.country)) bounds.extend(shape.getBounds());
+  });
+  return bounds;
 }
 
 function drawGraticule(map) {
@@ -32,8 +53,9 @@ function drawGraticule(map) {
   for (let lat = -80; lat <= 80; lat += 10) L.polyline([[lat, -180], [lat, 180]], style).addTo(map);
 }
 
-// Points coloured by type and sized by fatalities; a click opens the event.
-export function drawEvents(view, events, onOpen) {
+// Points coloured by type and sized by fatalities; a click opens the event. The map fits
+// the points (else the admin1 shapes of the filtered countries, else the events' ones).
+export function drawEvents(view, events, onOpen, countries = []) {
   view.points.clearLayers();
   const located = events.filter((e) => e.location?.latitude != null && e.location?.longitude != null);
   for (const event of located) {
@@ -46,9 +68,16 @@ export function drawEvents(view, events, onOpen) {
     marker.addTo(view.points);
   }
   if (located.length) {
-    view.map.fitBounds(L.latLngBounds(located.map((e) => [e.location.latitude, e.location.longitude])),
-      { maxZoom: 7, padding: [30, 30] });
+    view.target = L.latLngBounds(located.map((e) => [e.location.latitude, e.location.longitude]));
+    fit(view);
+    return Promise.resolve();
   }
+  const wanted = new Set(countries.length ? countries
+    : events.map((e) => e.location?.country).filter(Boolean));
+  return view.ready.then(() => {
+    view.target = countryBounds(view, wanted);
+    fit(view);
+  });
 }
 
 export function drawLegend(element) {
