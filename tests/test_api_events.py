@@ -108,3 +108,27 @@ def test_items_match_the_documented_models(client: Any) -> None:
     one = client.get(f"/api/events/{kahf.id}").json()
     assert EventOut.model_validate(one).model_dump(exclude_none=True)["sources"][0][
         "article"] == "t-ied-baghdad"
+
+
+def test_cursor_pages(client: Any) -> None:
+    """next_cursor walks every event once, newest first; the last page has none."""
+    everything = client.get("/api/events").json()
+    assert (everything["total"], everything["total_capped"]) == (4, False)
+    assert everything["next_cursor"] is None
+    seen, params = [], {"limit": 3}
+    while True:
+        page = client.get("/api/events", params=params).json()
+        seen += [e["id"] for e in page["items"]]
+        if page["next_cursor"] is None:
+            break
+        params = {"limit": 3, "cursor": page["next_cursor"]}
+    assert seen == [e["id"] for e in everything["items"]]
+
+
+@pytest.mark.parametrize(("params", "words"), [
+    ({"cursor": "not-a-cursor"}, "not a cursor"),
+    ({"cursor": "WyIyMDIwLTA0LTA2IiwieCJd", "offset": 2}, "cursor or offset"),
+])
+def test_cursor_refusals(client: Any, params: dict[str, Any], words: str) -> None:
+    res = client.get("/api/events", params=params)
+    assert res.status_code == 422 and words in res.json()["detail"]

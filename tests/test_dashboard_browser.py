@@ -113,7 +113,8 @@ def _open_page(browser: Any, url: str) -> Any:
 _MARKERS_IN_VIEW = """() => {
   const box = document.getElementById("map").getBoundingClientRect();
   const inside = (x, y) => x > box.left && x < box.right && y > box.top && y < box.bottom;
-  const points = [...document.querySelectorAll("#map .leaflet-overlay-pane path.leaflet-interactive")];
+  const pane = "#map .leaflet-overlay-pane path.leaflet-interactive";
+  const points = [...document.querySelectorAll(pane)];
   let located = 0, visible = 0;
   for (const p of points) {
     const r = p.getBoundingClientRect();
