@@ -52,11 +52,13 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
 
 def _carried_place(occs: list[cluster.Occurrence],
                    o: cluster.Occurrence) -> PlaceMatch | None:
-    """Where an occurrence told without a place happened: the place told just before."""
+    """Where an occurrence told without a place happened: the place told just before,
+    unless the occurrence is dated apart from it (a background event of another day keeps
+    only its country)."""
     i = occs.index(o)
     for prev in reversed(occs[:i]):
         if prev.place is not None and prev.place.kind != "country":
-            return prev.place
+            return None if cluster.date_conflict(prev.date, o.date) else prev.place
     return None
 
 

@@ -6,6 +6,7 @@ date told before it (the week the article is about), else left as the month.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -100,10 +101,25 @@ def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
     return any(w in left.split()[-4:] for w in _PATH_WORDS)
 
 
+_ATTRIBUTE_LINKS = re.compile(r"^\s*(?:en|d['’]|de|du|des|au|aux)\s*$", re.I)
+
+
+def _in_name(ctx: ArticleContext, m: PlaceMatch) -> bool:
+    """Part of an actor's or an outlet's name, or its attribute ("les gardiens de la
+    révolution en Iran", "la chaîne al-Mayadeen"): where someone is from, not where it
+    happened."""
+    for a in (*ctx.actors, *ctx.outlets):
+        if a.start <= m.start and m.end <= a.end:
+            return True
+        if 0 <= m.start - a.end <= 6 and _ATTRIBUTE_LINKS.match(ctx.text[a.end:m.start]):
+            return True
+    return False
+
+
 def own_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
     """The most precise place written in [start, end), not a route end nor an actor name."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
-             and not any(a.start <= m.start and m.end <= a.end for a in ctx.actors)]
+             and not _in_name(ctx, m)]
     if not found:
         return None
     return min(found, key=lambda m: (_KIND_ORDER.get(m.kind, 4), m.start))
