@@ -84,15 +84,21 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
         if tok is None or trig is None:
             keep.append(m)
         elif not _statement_date(tok, ctx.lang) and (
-                _clause(tok) == _clause(trig) or len(found) == 1 and tok.head.i == tok.i):
+                _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
+                or len(found) == 1 and tok.head.i == tok.i):
             keep.append(m)
     if not keep:
         return None
     return min(keep, key=lambda m: abs(m.start - trigger))
 
 
+def is_statement_date(ctx: ArticleContext, m: DateMatch) -> bool:
+    tok = _token_at(ctx, m.start)
+    return tok is not None and _statement_date(tok, ctx.lang)
+
+
 def preceding_date(ctx: ArticleContext, before: int) -> DateMatch | None:
-    found = [m for m in ctx.dates if m.end <= before]
+    found = [m for m in ctx.dates if m.end <= before and not is_statement_date(ctx, m)]
     return found[-1] if found else None
 
 

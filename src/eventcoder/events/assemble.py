@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from eventcoder.events import casualties, claims, reporting, roles, status, weapon
+from eventcoder.events import anchors, casualties, claims, reporting, roles, status, weapon
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import compiled
@@ -54,7 +54,8 @@ def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan, Span | None]:
         return o.date.span, _span(ctx, o.date.start, o.date.end)
     first = ctx.sentences[o.first.sent]
     prev = [m for m in ctx.dates if m.end <= o.first.start
-            and ctx.sentence_at(m.start).paragraph == first.paragraph]
+            and ctx.sentence_at(m.start).paragraph == first.paragraph
+            and not anchors.is_statement_date(ctx, m)]
     if prev:
         return prev[-1].span, _span(ctx, prev[-1].start, prev[-1].end)
     pub = ctx.article.published

@@ -104,7 +104,10 @@ class Clusterer:
         self.links: dict[int, list[Occurrence]] = {}
 
     def _recent(self, c: Candidate) -> list[Occurrence]:
-        return [o for o in reversed(self.occs) if c.sent - o.last_sent <= _WINDOW]
+        """The occurrences an anaphor may reach: those told lately, and always the last one
+        (nothing else has been told since)."""
+        return [o for k, o in enumerate(reversed(self.occs))
+                if k == 0 or c.sent - o.last_sent <= _WINDOW]
 
     def _join(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> None:
@@ -173,6 +176,8 @@ class Clusterer:
             return True
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
+        if d is None and o.place is None and o.date is not None and c.generic:
+            return True  # continuation that tells where the dated occurrence took place
         if c.generic and not o.type_keys:
             return True  # two generic attacks, same day and place: told twice
         return bool(c.type_key and c.type_key in o.type_keys)

@@ -126,9 +126,11 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
             cases = _case(c)
             if cases & _TARGET_CASES or c.dep_ == "acl" and fold(c.lemma_) == "viser":
                 a2 = a2 or (c if cases else next(iter(_children(c, {"obj"})), None))
-            elif c.dep_ == "acl":
+            elif c.dep_ == "acl":  # "une attaque perpétrée par X contre Y"
                 ag = [g for g in c.children if _case(g) & _AGENT_CASES]
                 a1 = a1 or (ag[0] if ag else None)
+                tg = [g for g in c.children if _case(g) & _TARGET_CASES]
+                a2 = a2 or (tg[0] if tg else None)
             elif cases & _AGENT_CASES:
                 a1 = a1 or c
         perpetrate = lexicon.words("claims", "perpetration_verbs", "fr")
