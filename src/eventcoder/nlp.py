@@ -25,10 +25,11 @@ BATCH_SIZE = 32
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, datelines and paragraphs are never one sentence
-    with what follows, whatever the parser makes of quotes running across them."""
+    """A blank line ends a sentence: titles and paragraphs are never one sentence with what
+    follows, whatever the parser makes of quotes running across them. (A single line break
+    may be a wrapped line.)"""
     for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        if (tok.text + tok.whitespace_).count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
     return doc
 

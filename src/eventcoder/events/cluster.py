@@ -141,7 +141,7 @@ class Clusterer:
             return
         if c.blocked or c.vague:
             return
-        d = anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
+        d = None if c.reaction else anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
         p = anchors.own_place(ctx, c.seg_start, c.seg_end)
         if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
             p = self.occs[-1].place if self.occs else None
@@ -176,8 +176,8 @@ class Clusterer:
             return True
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
-        if d is None and o.place is None and o.date is not None and c.generic:
-            return True  # continuation that tells where the dated occurrence took place
+        if d is None and o.date is not None:
+            return True  # a compatible continuation without a date of its own
         if c.generic and not o.type_keys:
             return True  # two generic attacks, same day and place: told twice
         return bool(c.type_key and c.type_key in o.type_keys)

@@ -37,6 +37,7 @@ class Candidate:
     same_type: bool = False
     elliptic: bool = False
     temporal: bool = False
+    reaction: bool = False
     seg_start: int = 0
     seg_end: int = 0
     distributive: list[tuple[int, int]] = field(default_factory=list)
@@ -145,7 +146,18 @@ def _vague(tok: Token, lang: str) -> bool:
     tally = lexicon.words("triggers", "tally_heads", lang)
     if any(fold(c.lemma_) in vague_mods or c.lower_ in vague_mods for c in tok.children):
         return True
-    return tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i
+    if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
+        return False
+    # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+    return not definite or "Plur" in tok.morph.get("Number", [])
+
+
+def _reaction(tok: Token, lang: str) -> bool:
+    """"a dénoncé une attaque barbare": a reaction names an occurrence already told; its
+    clause's date is the reaction's."""
+    verbs = lexicon.words("triggers", "reaction_verbs", lang)
+    return tok.dep_ in ("obj", "nsubj:pass", "conj") and fold(tok.head.lemma_) in verbs
 
 
 def _count(tok: Token, lang: str) -> int:
@@ -168,12 +180,14 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
-    plural = "Plur" in tok.morph.get("Number", [])
+    plural = tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number", [])
     c = Candidate(tok.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                   ctx.sentence_of_token(tok.i).index, e.kind, type_key, weapon,
                   plural=plural, definite=bool(dets & _DEFINITE),
                   temporal=bool(cases & _TEMPORAL_CASES))
     c.temporal = c.temporal or _in_temporal(tok)
+    if _reaction(tok, ctx.lang):
+        c.kind, c.reaction = "anaphor", True
     c.blocked = _blocked(tok, ctx.lang)
     if tok.pos_ == "NOUN":
         c.vague = _vague(tok, ctx.lang)
