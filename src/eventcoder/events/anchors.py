@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from eventcoder.events import lexicon
@@ -30,20 +30,40 @@ def weekdays(text: str | None) -> set[int]:
     return {i for i, w in enumerate(_WEEKDAYS) if w in low}
 
 
+def _pin(m: DateMatch, day: date | None) -> DateMatch:
+    s = m.span
+    if day is None or not s.start <= day <= s.end:
+        return m
+    return replace(m, span=replace(s, start=day, end=day, precision="day"))
+
+
 def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
-    """Pin bare weekdays of a vague span to the latest day-precise date before them."""
+    """Pin bare weekdays of a vague span: to the latest day-precise date before them (the
+    week the article is about); a weekday told before any such date (the news of the lead)
+    to the first one after the latest day-precise date the article gives (older dated events
+    are background); the same weekday named again is the same day."""
+    days_given = [m.span.start for m in matches if m.span.precision == "day" and m.span.stated]
     out: list[DateMatch] = []
-    anchor = None
+    anchor: date | None = None
+    pinned: dict[int, date] = {}
     for m in matches:
         s = m.span
         days = weekdays(m.text)
         if s.precision == "day" and s.stated:
             anchor = s.start
-        elif anchor and len(days) == 1 and not any(ch.isdigit() for ch in m.text):
+        elif len(days) == 1 and not any(ch.isdigit() for ch in m.text):
             wd = days.pop()
-            day = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
-            if s.start <= day <= s.end:
-                m = replace(m, span=replace(s, start=day, end=day, precision="day"))
+            if wd in pinned:
+                day: date | None = pinned[wd]
+            elif anchor:
+                day = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+            else:
+                later = [d for d in days_given if s.start <= d <= s.end]
+                day = max(later) + timedelta(days=(wd - max(later).weekday()) % 7 or 7) \
+                    if later else None
+            m = _pin(m, day)
+            if m.span.precision == "day":
+                pinned[wd] = m.span.start
         out.append(m)
     return out
 
@@ -74,6 +94,12 @@ def _statement_date(tok: Token, lang: str) -> bool:
     return False
 
 
+def _reporting_clause(tok: Token, lang: str) -> bool:
+    """"a rapporté ce vendredi": the date of the report, not of what it reports."""
+    verbs = lexicon.words("reporting", "reporting_verbs", lang)
+    return fold(tok.doc[_clause(tok)].lemma_) in verbs
+
+
 def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMatch | None:
     """The date written in [start, end) in the trigger's clause, nearest to the trigger."""
     found = within(ctx.dates, start, end)
@@ -85,7 +111,7 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
             keep.append(m)
         elif not _statement_date(tok, ctx.lang) and (
                 _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
-                or len(found) == 1 and tok.head.i == tok.i):
+                or len(found) == 1 and not _reporting_clause(tok, ctx.lang)):
             keep.append(m)
     if not keep:
         return None

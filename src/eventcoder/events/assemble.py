@@ -99,7 +99,7 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
 def _tolls(ctx: ArticleContext, o: Occurrence,
            owners: dict[int, int]) -> dict[str, casualties.Toll]:
     best: dict[str, casualties.Toll] = {}
-    for s in _sents(o):
+    for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries}):
         sent = ctx.sentences[s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             if owners.get(t.start, id(o)) != id(o):
@@ -115,7 +115,7 @@ def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
     owners: dict[int, int] = {}
     for s in {c.sent for o in occs for c in o.members}:
         sent = ctx.sentences[s]
-        here = [(c.start, id(o)) for o in occs for c in o.members if c.sent == s]
+        here = [(c.start, id(o)) for o in occs for c in o.members + o.summaries if c.sent == s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             before = [h for h in here if h[0] <= t.start]
             owners[t.start] = max(before)[1] if before else min(here)[1]

@@ -86,6 +86,9 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
             rec = None
         if rec is not None:
             return Role(rec, Span(start, end, surface), _head_lemma(tok))
+    head = _head_lemma(tok)
+    if target_class(head, ctx.lang) == "crowd":  # "des milliers de partisans ont attaqué"
+        return Role(actors.rioters(ctx.country), Span(start, end, surface), head)
     name = _propn_run(tok) if tok.pos_ == "PROPN" or fold(tok.lemma_) in _GROUPS else None
     if name:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
