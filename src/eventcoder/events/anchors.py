@@ -129,8 +129,10 @@ def preceding_date(ctx: ArticleContext, before: int) -> DateMatch | None:
 
 
 def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
-    left = ctx.text[max(0, m.start - 30):m.start].lower()
-    return any(w in left.split()[-4:] for w in _PATH_WORDS)
+    """A route's ends ("se dirigeaient depuis X au port de Y"): where a convoy came from
+    or went, not where the event happened."""
+    left = ctx.text[max(0, m.start - 40):m.start].lower()
+    return any(w in left.split()[-5:] for w in _PATH_WORDS)
 
 
 _ATTRIBUTE_LINKS = re.compile(r"^\s*(?:en|d['’]|de|du|des|au|aux)\s*$", re.I)

@@ -58,7 +58,8 @@ def _near_lemmas(tok: Token, after: int = 3) -> set[str]:
 def _accepts(e: Entry, tok: Token) -> bool:
     if e.pos and e.pos != tok.pos_ and not (e.pos == "VERB" and tok.pos_ == "AUX"):
         return False
-    if e.requires and not (e.requires & _near_lemmas(tok)):
+    if e.requires and not (e.requires & _near_lemmas(tok)) and not (
+            e.requires & {fold(g.lemma_) for c in tok.children for g in c.children}):
         return False
     if e.requires_plural and "Plur" not in tok.morph.get("Number", []):
         return False
