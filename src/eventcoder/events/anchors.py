@@ -135,6 +135,8 @@ def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
     return any(w in left.split()[-5:] for w in _PATH_WORDS)
 
 
+_WORD = re.compile(r"[\w-]+")
+_LOCATIVE = {"à", "en", "dans", "au", "aux", "près", "vers"}
 _ATTRIBUTE_LINKS = re.compile(r"^\s*(?:en|d['’]|de|du|des|au|aux)\s*$", re.I)
 
 
@@ -142,6 +144,11 @@ def _in_name(ctx: ArticleContext, m: PlaceMatch) -> bool:
     """Part of an actor's or an outlet's name, or its attribute ("les gardiens de la
     révolution en Iran", "la chaîne al-Mayadeen"): where someone is from, not where it
     happened."""
+    left = _WORD.findall(ctx.text[max(0, m.start - 50):m.start].lower())[-4:]
+    outlet_nouns = lexicon.words("reporting", "outlet_nouns", ctx.lang)
+    for k, w in enumerate(left):
+        if w in outlet_nouns and not _LOCATIVE & set(left[k + 1:]):
+            return True  # "l'agence officielle Sana": the outlet's name
     for a in (*ctx.actors, *ctx.outlets):
         if a.start <= m.start and m.end <= a.end:
             return True

@@ -199,11 +199,25 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     return c
 
 
+def _inherit_means(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"l'assassinat dans un raid", "tués lors d'une attaque": the second trigger tells how
+    the first happened, so it shares the first's standing (background, blocked)."""
+    means = lexicon.words("triggers", "means_links", ctx.lang)
+    for prev, c in zip(cands, cands[1:], strict=False):
+        if prev.sent != c.sent or c.start - prev.end > 40:
+            continue
+        between = ctx.text[prev.end:c.start].lower().replace("’", "'").split()
+        if between and " ".join(between[:-1]) in means and between[-1] in ("un", "une"):
+            c.temporal = c.temporal or prev.temporal
+            c.blocked = c.blocked or prev.blocked
+
+
 def find(ctx: ArticleContext) -> list[Candidate]:
     """Every trigger of the article as a candidate, in text order, with its segment."""
     from eventcoder.events import split
 
     cands = [_candidate(ctx, s, e, entry) for s, e, entry in _match(ctx.doc, ctx.lang)]
+    _inherit_means(ctx, cands)
     cands += split.elliptic(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)
