@@ -64,3 +64,26 @@ def test_shipped_tables_are_sorted_and_complete() -> None:
     for code in ("IQ-KI", "IQ-SD", "BF-12", "NE-6", "NG-BO", "SY-DY", "ML-9", "AF-KAN"):
         assert f"\n{code}\t" in admin
     assert "\nIQ-TS\t" not in admin
+
+
+def test_bisection_lookups_agree_with_the_tables() -> None:
+    """place_ids / get_place search the decompressed bytes in place: every 997th row, the
+    first and the last, and names that are absent."""
+    import gzip
+
+    from eventcoder.normalize import gazetteer as gz
+
+    names = gzip.decompress((GAZ / "place_names.tsv.gz").read_bytes()).decode().splitlines()[1:]
+    for line in names[::997] + names[:2] + names[-2:]:
+        key, ids = line.split("\t")
+        assert gz.place_ids(key) == tuple(ids.split(","))
+    rows = gzip.decompress((GAZ / "places.tsv.gz").read_bytes()).decode().splitlines()[1:]
+    for line in rows[::997] + rows[:2] + rows[-2:]:
+        pid, name, cc, *_ = line.split("\t")
+        place = gz.get_place(pid)
+        assert place is not None and (place.name, place.country) == (name, cc)
+    assert gz.place_ids("zzzz qqqq") == () and gz.get_place("g0") is None
+    assert gz.get_place("bogus") is None
+    assert "Baghdad" in gz.country_place_names("IQ", 1_000_000)
+    assert all(gz.get_place(i).country == "IQ"  # type: ignore[union-attr]
+               for i in gz.place_ids("bagdad")[:1])
