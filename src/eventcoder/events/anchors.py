@@ -160,7 +160,7 @@ def _in_name(ctx: ArticleContext, m: PlaceMatch) -> bool:
 def own_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
     """The most precise place written in [start, end), not a route end nor an actor name."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
-             and not _in_name(ctx, m)]
+             and getattr(m, "is_location", True) and not _in_name(ctx, m)]
     if not found:
         return None
     return min(found, key=lambda m: (_KIND_ORDER.get(m.kind, 4), m.start))
