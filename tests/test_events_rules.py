@@ -1,0 +1,120 @@
+"""Rules of French report language added for accuracy (issue 3): anaphora, reactions,
+background events, statement dates, weekdays, crowds, route and name places."""
+
+from datetime import date
+
+import pytest
+from tests.engine_fixtures import dev_article, one  # noqa: F401
+
+from eventcoder.events import extract
+from eventcoder.schema import PubDate
+
+JAN = PubDate(date(2020, 1, 1), date(2020, 1, 31), "month")
+
+
+def test_reaction_names_the_attack_already_told_not_a_new_one():
+    ms = one("Le samedi 5 décembre, des hommes armés ont attaqué le village de Djibo. "
+             "Le président a dénoncé, dimanche dans un communiqué, une « attaque lâche ».")
+    assert len(ms) == 1
+    assert ms[0].date.start == date(2020, 12, 5)
+
+
+def test_the_toll_of_a_definite_attack_is_not_a_tally():
+    ms = one("Le bilan de l'attaque perpétrée le samedi 5 décembre contre le village de Djibo "
+             "s'élève à 40 morts.")
+    assert len(ms) == 1 and ms[0].fatalities == 40
+
+
+def test_definite_anaphor_and_property_destruction_fold_into_the_attack():
+    ms = one("Le samedi 5 décembre, des hommes armés ont attaqué le village de Djibo. "
+             "L'assaut a d'abord visé le poste de police. "
+             "Des maisons ont été également incendiées.")
+    assert len(ms) == 1
+
+
+def test_background_event_of_another_day_keeps_only_its_country():
+    ms = one("Le vendredi 25 décembre, une bombe a explosé au passage d'un convoi dans la "
+             "province irakienne de Dhi Qar, en Irak. Les attaques se multiplient depuis "
+             "l'assassinat, le 3 janvier, dans un raid américain, d'un chef des gardiens de la révolution en Iran.")
+    strike = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert len(strike) == 1
+    assert strike[0].location.country == "IQ" and strike[0].location.admin1 is None
+
+
+def test_undated_background_and_its_means_are_not_events():
+    ms = one("Le vendredi 25 décembre, une bombe a explosé dans la province de Dhi Qar. "
+             "La présence américaine est contestée depuis l'assassinat dans un raid américain "
+             "d'un chef irakien.")
+    assert [m.sub_event_type for m in ms] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_date_of_a_statement_does_not_date_the_event():
+    ms = one("Un groupe a revendiqué une attaque réalisée le mercredi 8 avril contre un convoi. "
+             "Dans un communiqué datant du 9 avril, il a écrit avoir visé le convoi dans la "
+             "province de Salaheddine.",
+             PubDate(date(2020, 4, 1), date(2020, 4, 30), "month"))
+    assert len(ms) == 1
+    assert ms[0].date.start == date(2020, 4, 8)
+    assert ms[0].location.admin1 == "IQ-SD"
+
+
+def test_lead_weekday_is_after_the_background_dates_and_stays_the_same_day():
+    ms = one("Cinq roquettes tirées dimanche à Bagdad se sont abattues sur l'ambassade. "
+             "Le 20 janvier, trois roquettes étaient tombées près de l'ambassade. "
+             "Les tirs de roquettes dimanche ont eu lieu plus tôt que d'habitude.", JAN)
+    assert sorted(m.date.start for m in ms) == [date(2020, 1, 20), date(2020, 1, 26)]
+
+
+def test_a_crowd_that_attacks_riots():
+    ms = one("Le 31 décembre, des milliers de partisans ont attaqué l'ambassade à Bagdad.", JAN)
+    assert len(ms) == 1
+    assert (ms[0].event_type, ms[0].actor1.name) == ("Riots", "Rioters (Iraq)")
+
+
+def test_handing_over_a_base_is_a_transfer_of_territory():
+    ms = one("La coalition a annoncé le 29 mars avoir remis à l'armée irakienne la base "
+             "militaire située dans la province de Kirkouk.",
+             PubDate(date(2020, 3, 1), date(2020, 3, 31), "month"))
+    assert [(m.sub_event_type, m.date.start, m.location.admin1) for m in ms] == [
+        ("Non-violent transfer of territory", date(2020, 3, 29), "IQ-KI")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le 12 août, une explosion a visé un convoi dans la ville d'Al-Batha, province de Dhi "
+    "Qar. Les véhicules allaient depuis Bagdad au port de Bassorah et l'explosion n'a "
+    "endommagé qu'une roue.",
+    "Le 12 août, une explosion a visé un convoi dans la province de Dhi Qar, a indiqué "
+    "l'agence de presse officielle Sana. L'explosion n'a pas fait de victimes.",
+])
+def test_route_ends_and_outlet_names_are_not_event_places(text):
+    ms = one(text, PubDate(date(2020, 8, 1), date(2020, 8, 31), "month"))
+    assert [m.location.admin1 for m in ms] == ["IQ-DQ"]
+
+
+def _mentions(article):  # type: ignore[no-untyped-def]
+    return next(iter(extract([article]))).mentions
+
+
+def test_article_028_one_massacre_with_its_toll(dev_article):  # noqa: F811
+    # "une « attaque barbare »" denounced later names the same occurrence
+    ms = _mentions(dev_article("028"))
+    assert len(ms) == 1
+    assert (ms[0].event_type, ms[0].fatalities, ms[0].location.admin1) == (
+        "Violence against civilians", 160, "BF-12")
+
+
+def test_article_012_five_occurrences_with_the_riot(dev_article):  # noqa: F811
+    # "les tirs de roquettes dimanche", "le 31 décembre, des milliers de leurs partisans"
+    ms = _mentions(dev_article("012"))
+    assert sorted(m.date.start for m in ms) == [
+        date(2019, 12, 21), date(2019, 12, 29), date(2019, 12, 31), date(2020, 1, 20),
+        date(2020, 1, 26)]
+    assert {m.event_type for m in ms if m.date.start == date(2019, 12, 31)} == {"Riots"}
+
+
+def test_seed_001_statement_visé_folds_into_the_8_april_ied(dev_article):  # noqa: F811
+    # "datant du 9 avril 2020 ... ont visé un convoi", "et ce le 8/4/2020"
+    ms = _mentions(dev_article("001_a4f6c70c77870a64"))
+    april = [m for m in ms if m.date.start.month == 4]
+    assert len(april) == 1
+    assert (april[0].date.start, april[0].location.admin1) == (date(2020, 4, 8), "IQ-SD")
