@@ -96,6 +96,7 @@ class _Tok:
     start: int
     end: int
     text: str
+    cap: bool  # may start a name: capitalised, Arabic script or "al-Qaim"
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -105,7 +106,7 @@ def _tokens(text: str) -> list[_Tok]:
         e = _ELISION.match(word)
         if e:
             start, word = start + e.end(), word[e.end():]
-        out.append(_Tok(start, m.end(), word))
+        out.append(_Tok(start, m.end(), word, is_cap(word)))
     return out
 
 
@@ -117,12 +118,12 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
 def _span_ends(text: str, toks: list[_Tok], i: int) -> list[int]:
     """Last-token indexes of candidate names starting at token ``i``, longest first."""
     ends = []
-    cap_start = is_cap(toks[i].text)
+    cap_start = toks[i].cap
     for j in range(i, min(len(toks), i + _MAX_TOKENS)):
         if j > i and not _joined(text, toks[j - 1], toks[j]):
             break
         word = toks[j].text
-        if cap_start and (j == i or is_cap(word)):
+        if cap_start and (j == i or toks[j].cap):
             ends.append(j)
         elif j > i and gz.norm_key(text[toks[i].start:toks[j].end]) in curated_keys():
             ends.append(j)  # "la zone verte", "Zone verte", "place Tayaran"
@@ -153,25 +154,33 @@ def _cue_before(text: str, pos: int, cues: Cues) -> tuple[str | None, int, bool]
 
 def _known(key: str, cues: Cues) -> bool:
     """Cheap pre-check before reading cues and ranking homonyms: is the key a name at all?"""
-    return bool(key) and (key in cues.countries or key in gz.admin1_index()
-                          or bool(gz.place_ids(key)))
+    if not key or key in cues.countries or key in gz.admin1_index():
+        return bool(key)  # a stop word that is an admin-1 name may follow "province de"
+    return key not in cues.stop_keys and bool(gz.place_ids(key))
 
 
-def _match_at(text: str, toks: list[_Tok], i: int, ctx: _Ctx) -> tuple[PlaceMatch, int] | None:
+def _match_at(text: str, toks: list[_Tok], i: int, ctx: _Ctx,
+              tried: list[int]) -> tuple[PlaceMatch, int] | None:
+    """The longest name starting at token ``i``; ``i`` goes to ``tried`` when some string
+    there is a known or near-known name, so that a second pass can visit only those."""
     ends = _span_ends(text, toks, i)
     for j in ends:
         surface = text[toks[i].start:toks[j].end]
-        m = _accept(text, (toks[i].start, toks[j].end), surface, ctx) \
-            if _known(gz.norm_key(surface), ctx.cues) else None
+        if not _known(gz.norm_key(surface), ctx.cues):
+            continue
+        tried.append(i)
+        m = _accept(text, (toks[i].start, toks[j].end), surface, ctx)
         if m:
             return m, j
-    if len(ends) == 1 and is_cap(toks[i].text):
+    if len(ends) == 1 and toks[i].cap and (not tried or tried[-1] != i):
         surface = text[toks[i].start:toks[ends[0]].end]
         key = fuzzy_key(gz.norm_key(surface), ctx.allowed[:2]) \
             if surface.casefold() not in ctx.cues.stop else None
-        m = _accept(text, (toks[i].start, toks[ends[0]].end), key, ctx, True) if key else None
-        if m:
-            return m, ends[0]
+        if key:
+            tried.append(i)
+            m = _accept(text, (toks[i].start, toks[ends[0]].end), key, ctx, True)
+            if m:
+                return m, ends[0]
     return None
 
 
@@ -212,7 +221,7 @@ def _named_countries(toks: list[_Tok], cues: Cues) -> list[tuple[int, str, bool]
         if cc:
             found.append((t.start, cc, True))
             continue
-        if is_cap(t.text):
+        if t.cap:
             for n in (3, 2, 1):
                 cc = cues.countries.get(gz.norm_key(" ".join(x.text for x in toks[i:i + n])))
                 if cc:
@@ -265,22 +274,21 @@ def _border_reference(text: str, span: tuple[int, int], found: list[PlaceMatch],
     return replace(ref.location, geo_precision=2)
 
 
-def _scan_once(text: str, toks: list[_Tok], ctx: _Ctx) -> list[PlaceMatch]:
+def _scan_once(text: str, toks: list[_Tok], ctx: _Ctx,
+               starts: list[int]) -> tuple[list[PlaceMatch], list[int]]:
+    """Matches from the token indexes ``starts``, and the indexes worth a second look."""
     out: list[PlaceMatch] = []
-    i = 0
-    starts = curated_starts()
-    while i < len(toks):
-        if not is_cap(toks[i].text) and gz.norm_key(toks[i].text) not in starts:
-            i += 1
+    tried: list[int] = []
+    free = 0  # first token not inside a match yet
+    for i in starts:
+        if i < free:
             continue
-        found = _match_at(text, toks, i, ctx)
+        found = _match_at(text, toks, i, ctx, tried)
         if found:
             out.append(found[0])
-            i = found[1] + 1
-        else:
-            i += 1
+            free = found[1] + 1
     out.extend(_borders(text, toks, out, ctx))
-    return sorted(out, key=lambda m: (m.start, m.end))
+    return sorted(out, key=lambda m: (m.start, m.end)), tried
 
 
 @lru_cache(maxsize=4)
@@ -292,7 +300,9 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
     named = _named_countries(toks, cues)
     allowed = _allowed(country_hint, named)
     ctx = _Ctx(cues, roles.role_cues(lang), allowed, country_hint)
-    out = _scan_once(text, toks, ctx)
+    curated = curated_starts()
+    starts = [i for i, t in enumerate(toks) if t.cap or gz.norm_key(t.text) in curated]
+    out, tried = _scan_once(text, toks, ctx, starts)
     if country_hint:
         return tuple(out), country_hint
     adjectives = [(pos, cc) for pos, cc, adj in named if adj]
@@ -301,7 +311,7 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
         adjectives)
     if home:  # homonyms, foreign towns and metonyms are judged from the article's country
         ctx = _Ctx(cues, ctx.roles, tuple(dict.fromkeys([home, *allowed])), home)
-        out = _scan_once(text, toks, ctx)
+        out = _scan_once(text, toks, ctx, sorted(set(tried)))[0]
     return tuple(out), home
 
 
