@@ -39,6 +39,7 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
     occs, links = cluster.cluster(ctx, cands)
     cl = claims.find(ctx, occs, links)
     owners = assemble.toll_owners(ctx, occs)
+    told = assemble.told_sentences(occs)
     out: list[Mention] = []
     for o in occs:
         n_copies = cluster.splits(o)
@@ -46,7 +47,7 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
             place = o.places[k] if k < len(o.places) else o.place
             if place is None:
                 place = _carried_place(occs, o)
-            out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place))
+            out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told))
     return out
 
 

@@ -96,10 +96,23 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
     return a1, a2
 
 
-def _tolls(ctx: ArticleContext, o: Occurrence,
-           owners: dict[int, int]) -> dict[str, casualties.Toll]:
+def _follow_ups(ctx: ArticleContext, o: Occurrence, told: set[int]) -> set[int]:
+    """The sentences after an occurrence's own that name no event ("Il n'y a pas eu de
+    victimes"): they go on about it, up to the paragraph's end or the next trigger."""
+    out: set[int] = set()
+    for own in _sents(o):
+        para = ctx.sentences[own].paragraph
+        for s in ctx.sentences[own + 1:]:
+            if s.index in told or s.paragraph != para:
+                break
+            out.add(s.index)
+    return out
+
+
+def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
+           told: set[int]) -> dict[str, casualties.Toll]:
     best: dict[str, casualties.Toll] = {}
-    for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries}):
+    for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
         sent = ctx.sentences[s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             if owners.get(t.start, id(o)) != id(o):
@@ -108,6 +121,10 @@ def _tolls(ctx: ArticleContext, o: Occurrence,
             if cur is None or t.value > cur.value:
                 best[t.kind] = t
     return best
+
+
+def told_sentences(occs: list[Occurrence]) -> set[int]:
+    return {c.sent for o in occs for c in o.members + o.summaries}
 
 
 def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
@@ -123,10 +140,10 @@ def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
 
 
 def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
-            owners: dict[int, int], place: PlaceMatch | None) -> Mention:
+            owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
     lex = compiled(ctx.lang)
     a1, a2 = _roles(ctx, o)
-    found = _tolls(ctx, o, owners)
+    found = _tolls(ctx, o, owners, told)
     civ = casualties.civilian_victims(found.values(), ctx.lang)
     key, trig = _type(ctx, o, a1, a2, civ)
     etype, sub = lex.types[key] if key else ("Battles", "Armed clash")

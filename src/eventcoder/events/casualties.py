@@ -116,12 +116,17 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         if kind is None:
             continue
         q = _quantity_before(doc, t.i, tok_start, lang)
-        if q is None:
+        if q is None or _cumulative(doc, t.i, tok_end):
             continue
         value, j = q
         nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN"]
         victim = nouns[0] if nouns else None
         yield Toll(kind, value, doc[j].idx, t.idx + len(t), victim)
+
+
+def _cumulative(doc: Doc, i: int, end: int) -> bool:
+    """"plus de 1 400 morts depuis 2015": a running total, not one occurrence's toll."""
+    return any(t.lower_ == "depuis" for t in doc[i + 1:min(end, i + 4)])
 
 
 def civilian_victims(found: Iterable[Toll], lang: str = "fr") -> bool:
