@@ -87,6 +87,11 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
         t1, t2 = roles.role_tokens(ctx.doc[c.token])
         a1 = a1 or (roles.resolve(ctx, t1) if t1 is not None else None)
         a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
+    a1 = a1 or _named_by_trigger(ctx, o)
+    if a1 is None and "agreement" in o.type_keys:
+        t1, t2 = roles.sentence_parties(ctx, o.first.sent)
+        a1 = roles.resolve(ctx, t1) if t1 is not None else None
+        a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
     if a2 is None:
         for s in _sents(o):
             v = roles.victim_token(ctx, s)
@@ -107,6 +112,15 @@ def _follow_ups(ctx: ArticleContext, o: Occurrence, told: set[int]) -> set[int]:
                 break
             out.add(s.index)
     return out
+
+
+def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
+    """"un raid américain", "des frappes russes": an actor named on the trigger itself."""
+    for c in o.members:
+        for m in ctx.actors:
+            if m.start <= c.start < m.end:
+                return roles.Role(m.record, Span(m.start, m.end, m.text), "")
+    return None
 
 
 def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],

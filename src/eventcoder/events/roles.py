@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 _TARGET_CASES = {"contre", "visant", "sur"}
 _AGENT_CASES = {"par"}
+_INTRANSITIVE_DEATHS = {"mourir", "périr", "décéder", "mort", "succomber"}
 _GROUPS = {"groupe", "organisation", "brigade", "formation", "mouvement", "faction"}
 _QUANTITY = {"millier", "centaine", "dizaine", "groupe", "nombre", "partie"}
 
@@ -72,7 +73,7 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     """The actor a role phrase names, or None when it names none we can tell."""
     start, end = phrase_span(tok)
     text = ctx.text
-    inside = [m for m in ctx.actors if m.start >= start and m.end <= end]
+    inside = [m for m in ctx.actors if start <= m.start < end]  # a name may run past a bad cut
     if inside:
         m = inside[0]
         return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
@@ -105,8 +106,62 @@ def _case(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ == "case"}
 
 
+def _parties(tok: Token) -> tuple[Token | None, Token | None]:
+    """"des combats entre l'armée et les jihadistes": the two sides, in order."""
+    for c in tok.children:
+        if "entre" in _case(c):
+            other = [x for x in c.children if x.dep_ == "conj"]
+            return c, (other[0] if other else None)
+    return None, None
+
+
+def _from_governor(tok: Token) -> tuple[Token | None, Token | None]:
+    """"40 agriculteurs ont été retrouvés égorgés par X": a bare participle takes its
+    governing verb's patient (subject) and agent."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "conj") or head.pos_ != "VERB" or _children(tok, {
+            "nsubj", "nsubj:pass"}) or "Part" not in tok.morph.get("VerbForm", []):
+        return None, None
+    agents = [c for c in head.children if c.dep_ == "obl:agent" or (
+        c.dep_.startswith("obl") and _case(c) & _AGENT_CASES)]
+    subj = _children(head, {"nsubj:pass", "nsubj"})
+    return (agents[0] if agents else None), (subj[0] if subj else None)
+
+
+def _verb_target(tok: Token) -> Token | None:
+    """"trois roquettes se sont abattues sur l'ambassade": what the trigger's verb hit."""
+    arg = tok.head if tok.dep_ == "nmod" and tok.head.pos_ in ("NUM", "PRON") else tok
+    if arg.dep_ not in ("nsubj", "nsubj:pass") or arg.head.pos_ != "VERB":
+        return None
+    verb = arg.head
+    objs = _children(verb, {"obj"})
+    hits = [c for c in verb.children if c.dep_.startswith("obl") and _case(c) & _TARGET_CASES]
+    return objs[0] if objs else (hits[0] if hits else None)
+
+
+def sentence_parties(ctx: ArticleContext, sent_idx: int) -> tuple[Token | None, Token | None]:
+    """"les négociations entre Washington et les talibans, qui ont abouti à un accord":
+    the parties of an agreement named anywhere in its sentence."""
+    s = ctx.sentences[sent_idx]
+    for t in ctx.doc[s.tok_start:s.tok_end]:
+        if t.lower_ == "entre" and t.dep_ == "case":
+            a, b = _parties(t.head.head)
+            if a is not None:
+                return a, b
+    return None, None
+
+
 def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     """(actor-1 token, actor-2 token) around one trigger."""
+    a1, a2 = _role_tokens(tok)
+    if a1 is None and a2 is None:
+        a1, a2 = _parties(tok)
+    if tok.pos_ == "VERB" and a1 is None and a2 is None:
+        a1, a2 = _from_governor(tok)
+    return a1, a2 or _verb_target(tok)
+
+
+def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     a1: Token | None = None
     a2: Token | None = None
     passive = any(c.dep_ == "aux:pass" for c in tok.children) or bool(
@@ -140,9 +195,6 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
         if tok.dep_ == "obj" and fold(tok.head.lemma_) in perpetrate:
             subj = _children(tok.head, {"nsubj"})
             a1 = a1 or (subj[0] if subj else None)
-        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
-            objs = _children(tok.head, {"obj"})
-            a2 = a2 or (objs[0] if objs else None)
         if a2 is None and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) == "cible":
             subj = _children(tok.head, {"nsubj"})
             a2 = subj[0] if subj else None
@@ -165,9 +217,27 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
     deaths = lexicon.words("casualties", "death_words", ctx.lang)
     for t in ctx.doc[s.tok_start:s.tok_end]:
         if fold(t.lemma_) in deaths and t.pos_ == "VERB":
-            subj = _children(t, {"nsubj:pass", "nsubj"})
-            if subj:
-                return subj[0]
-            if t.dep_ in ("acl", "amod") and t.head.pos_ == "NOUN":
-                return t.head
+            hit = _victim_of(t)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _victim_of(t: Token) -> Token | None:
+    """Who died: the passive subject ("30 soldats ont été tués"), the object ("a tué
+    trois civils", "a fait périr des civils"), the subject of an intransitive death verb
+    ("20 personnes sont mortes"), never the killer."""
+    passive = _children(t, {"nsubj:pass"})
+    if passive:
+        return passive[0]
+    objs = _children(t, {"obj"}) or (_children(t.head, {"obj"}) if fold(
+        t.head.lemma_) == "faire" else [])
+    if objs:
+        return objs[0]
+    subj = _children(t, {"nsubj"})
+    if subj and (fold(t.lemma_) in _INTRANSITIVE_DEATHS or any(
+            c.dep_ == "aux:pass" for c in t.children)):
+        return subj[0]
+    if t.dep_ in ("acl", "amod") and t.head.pos_ == "NOUN":
+        return t.head
     return None
