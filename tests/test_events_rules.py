@@ -35,7 +35,8 @@ def test_definite_anaphor_and_property_destruction_fold_into_the_attack():
 def test_background_event_of_another_day_keeps_only_its_country():
     ms = one("Le vendredi 25 décembre, une bombe a explosé au passage d'un convoi dans la "
              "province irakienne de Dhi Qar, en Irak. Les attaques se multiplient depuis "
-             "l'assassinat, le 3 janvier, dans un raid américain, d'un chef des gardiens de la révolution en Iran.")
+             "l'assassinat, le 3 janvier, dans un raid américain, d'un chef des gardiens de la "
+             "révolution en Iran.")
     strike = [m for m in ms if m.sub_event_type == "Air/drone strike"]
     assert len(strike) == 1
     assert strike[0].location.country == "IQ" and strike[0].location.admin1 is None
@@ -118,3 +119,41 @@ def test_seed_001_statement_visé_folds_into_the_8_april_ied(dev_article):  # no
     april = [m for m in ms if m.date.start.month == 4]
     assert len(april) == 1
     assert (april[0].date.start, april[0].location.admin1) == (date(2020, 4, 8), "IQ-SD")
+
+
+def test_running_totals_are_no_events_toll():
+    ms = one("Le samedi 5 décembre, une attaque a visé le village de Djibo. Dans le pays, les "
+             "attaques djihadistes ont fait plus de 1 400 morts depuis 2015.")
+    assert [m.fatalities for m in ms] == [None]
+
+
+def test_a_sentence_going_on_about_the_event_gives_its_toll():
+    ms = one("Le samedi 5 décembre, une bombe a explosé au passage d'un convoi à Mossoul. "
+             "Il n'y a pas eu de blessés, a indiqué la police.")
+    assert [(m.fatalities, m.injuries) for m in ms] == [(None, 0)]
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("Le 3 décembre, un raid américain a visé un dépôt près de Bagdad.",
+     "Military Forces of the United States", None),
+    ("Le 3 décembre, de violents combats entre l'armée malienne et des jihadistes ont eu "
+     "lieu près de Gao.", "Military Forces of Mali", "?"),
+    ("Le 5 décembre, plus de 40 agriculteurs ont été retrouvés égorgés dans le Borno par le "
+     "groupe terroriste Boko Haram.", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+     "Civilians (Nigeria)"),
+])
+def test_roles_from_report_patterns(text, actor1, actor2):
+    ms = one(text)
+    assert len(ms) == 1
+    assert ms[0].actor1.name == actor1
+    if actor2 != "?":
+        assert (ms[0].actor2.name if ms[0].actor2 else None) == actor2
+    for key in ("actor1", "actor2"):
+        if getattr(ms[0], key) is not None and getattr(ms[0], key).basis != "unknown":
+            assert ms[0].fields[key].text in text
+
+
+def test_killers_are_not_victims():
+    ms = one("Le 5 décembre, des jihadistes ont attaqué un village près de Djibo et ont tué "
+             "trois civils.")
+    assert ms[0].actor2 is not None and ms[0].actor2.name.startswith("Civilians")

@@ -120,9 +120,10 @@ def build(article: Article, doc: Doc, lang: str) -> ArticleContext:
     text = article.text
     sentences, sent_of_tok = _sentences(doc)
     date_matches = _call("find_dates", dates, text, article.published, lang)
-    actor_matches = _call("find_actors", actors, text, lang)
-    outlet_matches = _call("find_outlets", actors, text, lang)
     place_matches = _call("find_places", places, text, None, lang)
     country = dominant_country(place_matches, text)
+    # generic actors ("des civils") are those of the article's country
+    actor_matches = _call("find_actors", actors, text, lang, country)
+    outlet_matches = _call("find_outlets", actors, text, lang)
     return ArticleContext(article, doc, lang, sentences, date_matches, place_matches,
                           actor_matches, outlet_matches, country, sent_of_tok)

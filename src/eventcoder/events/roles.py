@@ -75,7 +75,7 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     text = ctx.text
     inside = [m for m in ctx.actors if start <= m.start < end]  # a name may run past a bad cut
     if inside:
-        m = inside[0]
+        m = max(inside, key=lambda m: (m.end - m.start, -m.start))  # the fullest name
         return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
     generic = getattr(actors, "generic_actor", None)
     surface = text[start:end]
@@ -156,15 +156,16 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     a1, a2 = _role_tokens(tok)
     if a1 is None and a2 is None:
         a1, a2 = _parties(tok)
-    if tok.pos_ == "VERB" and a1 is None and a2 is None:
-        a1, a2 = _from_governor(tok)
+    if tok.pos_ == "VERB":
+        g1, g2 = _from_governor(tok)
+        a1, a2 = a1 or g1, a2 or g2
     return a1, a2 or _verb_target(tok)
 
 
 def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     a1: Token | None = None
     a2: Token | None = None
-    passive = any(c.dep_ == "aux:pass" for c in tok.children) or bool(
+    passive = any(c.dep_ in ("aux:pass", "obl:agent") for c in tok.children) or bool(
         _children(tok, {"nsubj:pass"}))
     if tok.pos_ in ("VERB", "AUX"):
         subj = _children(tok, {"nsubj", "nsubj:pass"})
