@@ -157,3 +157,10 @@ def test_killers_are_not_victims():
     ms = one("Le 5 décembre, des jihadistes ont attaqué un village près de Djibo et ont tué "
              "trois civils.")
     assert ms[0].actor2 is not None and ms[0].actor2.name.startswith("Civilians")
+
+
+def test_a_place_in_a_subordinate_clause_is_not_the_events():
+    ms = one("Alors que la capitale Niamey s'apprête à recevoir un sommet, l'armée nigérienne a "
+             "été attaquée, le 1er juillet, au camp de garnison d'Inates, dans l'ouest du pays.",
+             PubDate(date(2019, 7, 1), date(2019, 7, 31), "month"))
+    assert [(m.location.admin1, m.fields["location"].text) for m in ms] == [("NE-6", "Inates")]

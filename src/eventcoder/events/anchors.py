@@ -78,6 +78,15 @@ def _clause(tok: Token) -> int:
     return node.i
 
 
+def _same_clause(tok: Token, trig: Token) -> bool:
+    """Whether a word belongs to the trigger's clause or to a modifier of the trigger, not
+    to a subordinate clause of its own ("Alors que ...")."""
+    verb = tok.doc[_clause(tok)]
+    if verb.i == _clause(trig):
+        return True
+    return trig.is_ancestor(verb) and verb.dep_ not in ("advcl", "parataxis", "ccomp")
+
+
 def _token_at(ctx: ArticleContext, char: int) -> Token | None:
     span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -157,10 +166,18 @@ def _in_name(ctx: ArticleContext, m: PlaceMatch) -> bool:
     return False
 
 
-def own_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
-    """The most precise place written in [start, end), not a route end nor an actor name."""
+def own_place(ctx: ArticleContext, start: int, end: int,
+              trigger: int | None = None) -> PlaceMatch | None:
+    """The most precise place written in [start, end), not a route end nor an actor name;
+    those of the trigger's own clause first ("Alors que la capitale X s'apprête ..., l'armée
+    a été attaquée au camp de Y": Y)."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
              and getattr(m, "is_location", True) and not _in_name(ctx, m)]
     if not found:
         return None
+    trig = _token_at(ctx, trigger) if trigger is not None else None
+    if trig is not None:
+        mine = [m for m in found if (tok := _token_at(ctx, m.start)) is not None
+                and _same_clause(tok, trig)]
+        found = mine or found
     return min(found, key=lambda m: (_KIND_ORDER.get(m.kind, 4), m.start))

@@ -142,7 +142,7 @@ class Clusterer:
         if c.blocked or c.vague:
             return
         d = None if c.reaction else anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
-        p = anchors.own_place(ctx, c.seg_start, c.seg_end)
+        p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start)
         if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
             p = self.occs[-1].place if self.occs else None
         if c.temporal and d is None:
@@ -195,7 +195,8 @@ class Clusterer:
                     o.summaries.append(c)
                 self.links.setdefault(c.token, []).extend(hosts)
             elif self.ctx.doc[c.token].dep_ != "nmod" and (d is not None or c.definite):
-                self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end))
+                self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end,
+                                                      c.start))
         return self.occs
 
 
