@@ -164,3 +164,27 @@ def test_a_place_in_a_subordinate_clause_is_not_the_events():
              "été attaquée, le 1er juillet, au camp de garnison d'Inates, dans l'ouest du pays.",
              PubDate(date(2019, 7, 1), date(2019, 7, 31), "month"))
     assert [(m.location.admin1, m.fields["location"].text) for m in ms] == [("NE-6", "Inates")]
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("Le 12 août, un engin explosif a été actionné lors du passage d'un convoi de l'armée "
+     "américaine près de Bagdad.", "Military Forces of the United States"),
+    ("Le 12 août, une explosion a retenti dans la ville de Bassorah, lorsqu'une colonne de "
+     "l'armée américaine y passait.", "Military Forces of the United States"),
+    ("Le 12 août, Washington a mené des raids aériens contre plusieurs bases des brigades du "
+     "Hezbollah près de Bagdad.", "Kataib Hezbollah"),
+    ("Le 12 août, une embuscade a visé une patrouille près de Bagdad : 28 soldats irakiens ont "
+     "perdu la vie.", "Military Forces of Iraq"),
+])
+def test_targets_and_victims(text, actor2):
+    ms = one(text, PubDate(date(2020, 8, 1), date(2020, 8, 31), "month"))
+    assert len(ms) == 1
+    assert ms[0].actor2 is not None and ms[0].actor2.name.startswith(actor2)
+    assert ms[0].fields["actor2"].text in text
+
+
+def test_an_indefinite_activity_noun_is_not_a_reference_back():
+    ms = one("Le 12 août, une bombe a explosé au passage d'un convoi de la coalition près de "
+             "Bagdad. La coalition effectue des opérations militaires contre Daech dans la région.",
+             PubDate(date(2020, 8, 1), date(2020, 8, 31), "month"))
+    assert len(ms) == 1 and len(ms[0].evidence) == 1

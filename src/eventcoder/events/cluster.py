@@ -147,6 +147,8 @@ class Clusterer:
             p = self.occs[-1].place if self.occs else None
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
+        if c.kind == "anaphor" and not (c.definite or c.reaction):
+            return  # "des opérations contre X": an activity, not a reference back
         if c.count > 1 or c.elliptic:
             o = self._new(c, d, p)
             if c.distributive:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 _TARGET_CASES = {"contre", "visant", "sur"}
 _AGENT_CASES = {"par"}
+_OF = {"de", "du", "des", "d'", "d’"}
 _INTRANSITIVE_DEATHS = {"mourir", "périr", "décéder", "mort", "succomber"}
 _GROUPS = {"groupe", "organisation", "brigade", "formation", "mouvement", "faction"}
 _QUANTITY = {"millier", "centaine", "dizaine", "groupe", "nombre", "partie"}
@@ -159,7 +160,23 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     if tok.pos_ == "VERB":
         g1, g2 = _from_governor(tok)
         a1, a2 = a1 or g1, a2 or g2
-    return a1, a2 or _verb_target(tok)
+    return a1, a2 or _verb_target(tok) or _passage_target(tok)
+
+
+def _passage_target(tok: Token) -> Token | None:
+    """"a explosé (lors) du passage d'un convoi de la coalition", "lorsqu'une colonne y
+    passait": what passed by was the target."""
+    for node in (tok, tok.head):
+        near = [g for c in node.children for g in (c, *c.children)]
+        for c in near:
+            if fold(c.lemma_) == "passage":
+                of = [g for g in c.children if g.dep_ == "nmod" and _case(g) & _OF]
+                if of:
+                    return of[0]
+            if fold(c.lemma_) == "passer" and c.dep_ == "advcl" and (
+                    subj := _children(c, {"nsubj"})):
+                return subj[0]
+    return None
 
 
 def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
@@ -196,6 +213,12 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
         if tok.dep_ == "obj" and fold(tok.head.lemma_) in perpetrate:
             subj = _children(tok.head, {"nsubj"})
             a1 = a1 or (subj[0] if subj else None)
+            hits = [c for c in tok.head.children if c.dep_.startswith("obl")
+                    and _case(c) & _TARGET_CASES]  # "a mené des raids contre X"
+            a2 = a2 or (hits[0] if hits else None)
+        if fold(tok.lemma_) in lexicon.words("casualties", "killing_nouns", "fr"):
+            of = [c for c in tok.children if c.dep_ == "nmod" and _case(c) & _OF]
+            a2 = a2 or (of[0] if of else None)  # "l'assassinat du chef du village"
         if a2 is None and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) == "cible":
             subj = _children(tok.head, {"nsubj"})
             a2 = subj[0] if subj else None
@@ -217,6 +240,10 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
     s = ctx.sentences[sent_idx]
     deaths = lexicon.words("casualties", "death_words", ctx.lang)
     for t in ctx.doc[s.tok_start:s.tok_end]:
+        lost_life = fold(t.lemma_) == "perdre" and any(
+            fold(c.lemma_) == "vie" for c in t.children)  # "28 soldats ont perdu la vie"
+        if lost_life and (subj := _children(t, {"nsubj"})):
+            return subj[0]
         if fold(t.lemma_) in deaths and t.pos_ == "VERB":
             hit = _victim_of(t)
             if hit is not None:
