@@ -188,3 +188,11 @@ def test_an_indefinite_activity_noun_is_not_a_reference_back():
              "Bagdad. La coalition effectue des opérations militaires contre Daech dans la région.",
              PubDate(date(2020, 8, 1), date(2020, 8, 31), "month"))
     assert len(ms) == 1 and len(ms[0].evidence) == 1
+
+
+def test_a_repetition_of_a_vague_noun_claims_nothing_specific():
+    ms = one("Le dimanche 20 décembre, un convoi a été pris pour cible près de Nassiriya. "
+             "Le groupe Qassem al-Jabbarin a revendiqué plusieurs attaques contre les convois "
+             "américains, attaques qui visent les occupants.")
+    assert len(ms) == 1
+    assert ms[0].actor1.basis == "unknown" and ms[0].claimed_by == []

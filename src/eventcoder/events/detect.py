@@ -212,12 +212,26 @@ def _inherit_means(ctx: ArticleContext, cands: list[Candidate]) -> None:
             c.blocked = c.blocked or prev.blocked
 
 
+def _inherit_vagueness(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"plusieurs attaques contre les convois, attaques qui ...": a repetition in apposition
+    is as vague as the noun it repeats."""
+    by_token = {c.token: c for c in cands}
+    for c in cands:
+        tok = ctx.doc[c.token]
+        head = by_token.get(tok.head.i)
+        bare = not any(x.dep_ in ("det", "case") for x in tok.children)
+        if head is not None and head is not c and head.vague and bare and tok.dep_ in (
+                "appos", "conj", "nmod"):
+            c.vague = True
+
+
 def find(ctx: ArticleContext) -> list[Candidate]:
     """Every trigger of the article as a candidate, in text order, with its segment."""
     from eventcoder.events import split
 
     cands = [_candidate(ctx, s, e, entry) for s, e, entry in _match(ctx.doc, ctx.lang)]
     _inherit_means(ctx, cands)
+    _inherit_vagueness(ctx, cands)
     cands += split.elliptic(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)
