@@ -192,7 +192,7 @@ def test_an_indefinite_activity_noun_is_not_a_reference_back():
 
 def test_a_repetition_of_a_vague_noun_claims_nothing_specific():
     ms = one("Le dimanche 20 décembre, un convoi a été pris pour cible près de Nassiriya. "
-             "Le groupe Qassem al-Jabbarin a revendiqué plusieurs attaques contre les convois "
-             "américains, attaques qui visent les occupants.")
+             "Qassem al-Jabbarin a jusqu'ici revendiqué plusieurs attaques contre les convois "
+             "militaires en Irak, attaques qui, selon ce groupe, visent à serrer l'étau.")
     assert len(ms) == 1
     assert ms[0].actor1.basis == "unknown" and ms[0].claimed_by == []
