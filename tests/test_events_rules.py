@@ -196,3 +196,24 @@ def test_a_repetition_of_a_vague_noun_claims_nothing_specific():
              "militaires en Irak, attaques qui, selon ce groupe, visent à serrer l'étau.")
     assert len(ms) == 1
     assert ms[0].actor1.basis == "unknown" and ms[0].claimed_by == []
+
+
+def test_a_killing_of_one_named_person_is_one_civilian_death():
+    ms = one("Le chef du village a été la cible d'un assassinat, dans la nuit du 26 au 27 avril, "
+             "près de Gao. Comme l'assassinat, dans la nuit du 26 au 27 avril, du chef touareg "
+             "de Tessit par de présumés jihadistes.",
+             PubDate(date(2019, 4, 1), date(2019, 4, 30), "month"))
+    killing = [m for m in ms if m.event_type == "Violence against civilians"]
+    assert killing and killing[-1].fatalities == 1
+    assert killing[-1].actor2 is not None and killing[-1].actor2.name == "Civilians (Mali)"
+    assert killing[-1].fields["fatalities"].text.startswith("assassinat")
+
+
+def test_civilians_killed_are_the_target_of_violence_against_civilians():
+    ms = one("Le samedi 5 juin, des hommes armés ont attaqué le village de Solhan. L'assaut a "
+             "d'abord visé le poste des Volontaires pour la défense de la Patrie puis les "
+             "assaillants ont procédé à des exécutions. L'attaque a fait périr des civils.",
+             PubDate(date(2021, 6, 1), date(2021, 6, 30), "month"))
+    assert len(ms) == 1
+    assert ms[0].event_type == "Violence against civilians"
+    assert ms[0].actor2 is not None and ms[0].actor2.name == "Civilians (Burkina Faso)"

@@ -92,13 +92,21 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
         t1, t2 = roles.sentence_parties(ctx, o.first.sent)
         a1 = roles.resolve(ctx, t1) if t1 is not None else None
         a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
-    if a2 is None:
-        for s in _sents(o):
-            v = roles.victim_token(ctx, s)
-            a2 = roles.resolve(ctx, v) if v is not None else None
-            if a2:
-                break
     return a1, a2
+
+
+def _victim(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
+    """Who died: "30 soldats ont été tués", "a fait périr des civils"."""
+    for s in _sents(o):
+        v = roles.victim_token(ctx, s)
+        found = roles.resolve(ctx, v) if v is not None else None
+        if found:
+            return found
+    return None
+
+
+def _civilian(role: roles.Role | None) -> bool:
+    return role is not None and (role.record.type or "").startswith("Civilian")
 
 
 def _follow_ups(ctx: ArticleContext, o: Occurrence, told: set[int]) -> set[int]:
@@ -157,9 +165,17 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
             owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
     lex = compiled(ctx.lang)
     a1, a2 = _roles(ctx, o)
+    victim = _victim(ctx, o)
+    a2 = a2 or victim
     found = _tolls(ctx, o, owners, told)
+    if "fatalities" not in found:
+        killed = (casualties.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
+        if (one_death := next((k for k in killed if k), None)) is not None:
+            found["fatalities"] = one_death
     civ = casualties.civilian_victims(found.values(), ctx.lang)
     key, trig = _type(ctx, o, a1, a2, civ)
+    if key in ("vac", "abduction") and _civilian(victim) and not _civilian(a2):
+        a2 = victim  # violence against civilians: the civilians harmed are its target
     etype, sub = lex.types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
         c.end for c in o.members if c.start == trig))}

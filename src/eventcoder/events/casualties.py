@@ -132,3 +132,28 @@ def _cumulative(doc: Doc, i: int, end: int) -> bool:
 def civilian_victims(found: Iterable[Toll], lang: str = "fr") -> bool:
     civ = lexicon.words("casualties", "civilian_victims", lang)
     return any(t.victims in civ for t in found if t.kind == "fatalities")
+
+
+
+def killing_victim(tok: Token, lang: str = "fr") -> Token | None:
+    """The person a killing noun names ("l'assassinat, dans la nuit du 26, du chef du
+    village"): a "de" complement in its subtree that names a person, even where the parse
+    hangs it on the date between."""
+    if fold(tok.lemma_) not in lexicon.words("casualties", "killing_nouns", lang):
+        return None
+    people = lexicon.words("casualties", "person_nouns", lang)
+    for c in tok.subtree:
+        if c.i <= tok.i or c.dep_ not in ("nmod", "conj") or fold(c.lemma_) not in people:
+            continue
+        if any(x.dep_ == "case" and fold(x.lower_) == "de" for x in c.children):
+            return c
+    return None
+
+
+def killing_toll(tok: Token, lang: str = "fr") -> Toll | None:
+    """A killing noun with one victim named and no figure is one death."""
+    victim = killing_victim(tok, lang)
+    if victim is None or "Plur" in tok.morph.get("Number", []) or "Plur" in victim.morph.get(
+            "Number", []) or any(x.dep_ == "nummod" for x in victim.children):
+        return None
+    return Toll("fatalities", 1, tok.idx, victim.idx + len(victim), fold(victim.lemma_))

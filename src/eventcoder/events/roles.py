@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventcoder.events import lexicon
+from eventcoder.events import casualties, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
@@ -46,8 +46,8 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     for t in tok.subtree:
         if t.i < tok.i:
             continue
-        if t.dep_ in ("acl:relcl", "punct") and t.i > tok.i:
-            break
+        if t.dep_ in ("acl:relcl", "punct") or t.dep_ == "case" and t.lower_ == "par":
+            break  # a relative clause, a comma or an agent ("par X") starts another role
         right_tok = t
     return left, right_tok.idx + len(right_tok)
 
@@ -89,8 +89,11 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         if rec is not None:
             return Role(rec, Span(start, end, surface), _head_lemma(tok))
     head = _head_lemma(tok)
-    if target_class(head, ctx.lang) == "crowd":  # "des milliers de partisans ont attaqué"
+    cls = target_class(head, ctx.lang)
+    if cls == "crowd":  # "des milliers de partisans ont attaqué"
         return Role(actors.rioters(ctx.country), Span(start, end, surface), head)
+    if cls == "civilian" and tok.pos_ == "NOUN":  # "des fidèles", "le chef du village"
+        return Role(actors.civilians(ctx.country), Span(start, end, surface), head)
     name = _propn_run(tok) if tok.pos_ == "PROPN" or fold(tok.lemma_) in _GROUPS else None
     if name:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
@@ -216,9 +219,7 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
             hits = [c for c in tok.head.children if c.dep_.startswith("obl")
                     and _case(c) & _TARGET_CASES]  # "a mené des raids contre X"
             a2 = a2 or (hits[0] if hits else None)
-        if fold(tok.lemma_) in lexicon.words("casualties", "killing_nouns", "fr"):
-            of = [c for c in tok.children if c.dep_ == "nmod" and _case(c) & _OF]
-            a2 = a2 or (of[0] if of else None)  # "l'assassinat du chef du village"
+        a2 = a2 or casualties.killing_victim(tok)  # "l'assassinat du chef du village"
         if a2 is None and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) == "cible":
             subj = _children(tok.head, {"nsubj"})
             a2 = subj[0] if subj else None
