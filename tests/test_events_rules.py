@@ -4,7 +4,7 @@ background events, statement dates, weekdays, crowds, route and name places."""
 from datetime import date
 
 import pytest
-from tests.engine_fixtures import dev_article, one  # noqa: F401
+from tests.engine_fixtures import dev_article, nlp_fr, one  # noqa: F401
 
 from eventcoder.events import extract
 from eventcoder.schema import PubDate
@@ -217,3 +217,26 @@ def test_civilians_killed_are_the_target_of_violence_against_civilians():
     assert len(ms) == 1
     assert ms[0].event_type == "Violence against civilians"
     assert ms[0].actor2 is not None and ms[0].actor2.name == "Civilians (Burkina Faso)"
+
+
+def test_le_meme_jour_dates_by_the_occurrence_told_before():
+    ms = one("Le vendredi 25 décembre, un convoi a été attaqué dans la province de Qadisiyya.\n\n"
+             "Deux attaques similaires, l'une dans la province de Dhi Qar et l'autre dans celle "
+             "de Muthanna, se sont produites le même jour.")
+    assert sorted((m.location.admin1, m.date.start) for m in ms) == [
+        ("IQ-DQ", date(2020, 12, 25)), ("IQ-MU", date(2020, 12, 25)),
+        ("IQ-QA", date(2020, 12, 25))]
+
+
+def test_paragraphs_split_at_blank_lines_whatever_sentence_holds_them(nlp_fr):  # noqa: F811
+    from eventcoder.events import context
+    from eventcoder.schema import Article
+
+    text = "Une bombe a explosé.\n\nLe bilan est lourd. Trois morts.\n\nFin."
+    from eventcoder import nlp
+
+    doc = next(iter(nlp.parse([text])))
+    ctx = context.build(Article("t", text, None, "fr"), doc, "fr")
+    assert [s.paragraph for s in ctx.sentences] == sorted(s.paragraph for s in ctx.sentences)
+    assert len({s.paragraph for s in ctx.sentences}) == 3
+    assert ctx.sentences[1].paragraph == ctx.sentences[2].paragraph

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventcoder.events import anchors
+from eventcoder.events import anchors, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
@@ -96,6 +96,12 @@ def place_conflict(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
     return bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
 
 
+def _same_day(ctx: ArticleContext, c: Candidate) -> bool:
+    """"se sont produites le même jour": dated by the occurrence told before."""
+    seg = ctx.text[c.seg_start:c.seg_end].lower()
+    return any(m in seg for m in lexicon.load("triggers", ctx.lang)["same_day_markers"])
+
+
 class Clusterer:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
@@ -145,6 +151,9 @@ class Clusterer:
         p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start)
         if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
             p = self.occs[-1].place if self.occs else None
+        if d is None and self.occs and _same_day(ctx, c):
+            prev = self.occs[-1]
+            d = prev.date or anchors.preceding_date(ctx, prev.first.end)
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
         if c.kind == "anaphor" and not (c.definite or c.reaction):
