@@ -240,3 +240,12 @@ def test_paragraphs_split_at_blank_lines_whatever_sentence_holds_them(nlp_fr):  
     assert [s.paragraph for s in ctx.sentences] == sorted(s.paragraph for s in ctx.sentences)
     assert len({s.paragraph for s in ctx.sentences}) == 3
     assert ctx.sentences[1].paragraph == ctx.sentences[2].paragraph
+
+
+def test_a_site_named_again_is_where_it_was_first_placed():
+    ms = one("Cinq roquettes tirées dimanche à Bagdad se sont abattues sur l'ambassade "
+             "américaine. Le 20 janvier, trois roquettes se sont abattues près de l'ambassade.",
+             JAN)
+    jan20 = [m for m in ms if m.date.start == date(2020, 1, 20)]
+    assert [(m.location.admin1, m.fields["location"].text) for m in jan20] == [
+        ("IQ-BG", "Bagdad")]

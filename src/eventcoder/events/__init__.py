@@ -46,7 +46,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
         for k in range(n_copies):
             place = o.places[k] if k < len(o.places) else o.place
             if place is None:
-                place = _carried_place(occs, o)
+                place = _carried_place(occs, o) or anchors.site_place(
+                    ctx, o.first.seg_start, o.first.seg_end)
             out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told))
     return out
 

@@ -181,3 +181,23 @@ def own_place(ctx: ArticleContext, start: int, end: int,
                 and _same_clause(tok, trig)]
         found = mine or found
     return min(found, key=lambda m: (_KIND_ORDER.get(m.kind, 4), m.start))
+
+
+def site_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
+    """"trois roquettes sont tombées près de l'ambassade": a site named again with a definite
+    article is where it was placed when first named ("l'ambassade américaine à Bagdad")."""
+    sites = lexicon.words("triggers", "site_nouns", ctx.lang)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if fold(tok.lemma_) not in sites or not any(
+                c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’") for c in tok.children):
+            continue
+        for earlier in ctx.doc[:span.start]:
+            if fold(earlier.lemma_) == fold(tok.lemma_):
+                sent = ctx.sentence_of_token(earlier.i)
+                hit = own_place(ctx, sent.start, sent.end, earlier.idx)
+                if hit is not None and hit.kind != "country":
+                    return hit
+    return None
