@@ -9,7 +9,13 @@ from tests.engine_fixtures import dev_article, nlp_fr, one  # noqa: F401
 from eventcoder.events import extract
 from eventcoder.schema import PubDate
 
-JAN = PubDate(date(2020, 1, 1), date(2020, 1, 31), "month")
+
+def _month(year: int, month: int) -> PubDate:
+    last = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
+    return PubDate(date(year, month, 1), date.fromordinal(last), "month")
+
+
+JAN = _month(2020, 1)
 
 
 def test_reaction_names_the_attack_already_told_not_a_new_one():
@@ -53,7 +59,7 @@ def test_the_date_of_a_statement_does_not_date_the_event():
     ms = one("Un groupe a revendiqué une attaque réalisée le mercredi 8 avril contre un convoi. "
              "Dans un communiqué datant du 9 avril, il a écrit avoir visé le convoi dans la "
              "province de Salaheddine.",
-             PubDate(date(2020, 4, 1), date(2020, 4, 30), "month"))
+             _month(2020, 4))
     assert len(ms) == 1
     assert ms[0].date.start == date(2020, 4, 8)
     assert ms[0].location.admin1 == "IQ-SD"
@@ -75,7 +81,7 @@ def test_a_crowd_that_attacks_riots():
 def test_handing_over_a_base_is_a_transfer_of_territory():
     ms = one("La coalition a annoncé le 29 mars avoir remis à l'armée irakienne la base "
              "militaire située dans la province de Kirkouk.",
-             PubDate(date(2020, 3, 1), date(2020, 3, 31), "month"))
+             _month(2020, 3))
     assert [(m.sub_event_type, m.date.start, m.location.admin1) for m in ms] == [
         ("Non-violent transfer of territory", date(2020, 3, 29), "IQ-KI")]
 
@@ -88,7 +94,7 @@ def test_handing_over_a_base_is_a_transfer_of_territory():
     "l'agence de presse officielle Sana. L'explosion n'a pas fait de victimes.",
 ])
 def test_route_ends_and_outlet_names_are_not_event_places(text):
-    ms = one(text, PubDate(date(2020, 8, 1), date(2020, 8, 31), "month"))
+    ms = one(text, _month(2020, 8))
     assert [m.location.admin1 for m in ms] == ["IQ-DQ"]
 
 
@@ -162,7 +168,7 @@ def test_killers_are_not_victims():
 def test_a_place_in_a_subordinate_clause_is_not_the_events():
     ms = one("Alors que la capitale Niamey s'apprête à recevoir un sommet, l'armée nigérienne a "
              "été attaquée, le 1er juillet, au camp de garnison d'Inates, dans l'ouest du pays.",
-             PubDate(date(2019, 7, 1), date(2019, 7, 31), "month"))
+             _month(2019, 7))
     assert [(m.location.admin1, m.fields["location"].text) for m in ms] == [("NE-6", "Inates")]
 
 
@@ -177,7 +183,7 @@ def test_a_place_in_a_subordinate_clause_is_not_the_events():
      "perdu la vie.", "Military Forces of Iraq"),
 ])
 def test_targets_and_victims(text, actor2):
-    ms = one(text, PubDate(date(2020, 8, 1), date(2020, 8, 31), "month"))
+    ms = one(text, _month(2020, 8))
     assert len(ms) == 1
     assert ms[0].actor2 is not None and ms[0].actor2.name.startswith(actor2)
     assert ms[0].fields["actor2"].text in text
@@ -186,7 +192,7 @@ def test_targets_and_victims(text, actor2):
 def test_an_indefinite_activity_noun_is_not_a_reference_back():
     ms = one("Le 12 août, une bombe a explosé au passage d'un convoi de la coalition près de "
              "Bagdad. La coalition effectue des opérations militaires contre Daech dans la région.",
-             PubDate(date(2020, 8, 1), date(2020, 8, 31), "month"))
+             _month(2020, 8))
     assert len(ms) == 1 and len(ms[0].evidence) == 1
 
 
@@ -202,7 +208,7 @@ def test_a_killing_of_one_named_person_is_one_civilian_death():
     ms = one("Le chef du village a été la cible d'un assassinat, dans la nuit du 26 au 27 avril, "
              "près de Gao. Comme l'assassinat, dans la nuit du 26 au 27 avril, du chef touareg "
              "de Tessit par de présumés jihadistes.",
-             PubDate(date(2019, 4, 1), date(2019, 4, 30), "month"))
+             _month(2019, 4))
     killing = [m for m in ms if m.event_type == "Violence against civilians"]
     assert killing and killing[-1].fatalities == 1
     assert killing[-1].actor2 is not None and killing[-1].actor2.name == "Civilians (Mali)"
@@ -213,7 +219,7 @@ def test_civilians_killed_are_the_target_of_violence_against_civilians():
     ms = one("Le samedi 5 juin, des hommes armés ont attaqué le village de Solhan. L'assaut a "
              "d'abord visé le poste des Volontaires pour la défense de la Patrie puis les "
              "assaillants ont procédé à des exécutions. L'attaque a fait périr des civils.",
-             PubDate(date(2021, 6, 1), date(2021, 6, 30), "month"))
+             _month(2021, 6))
     assert len(ms) == 1
     assert ms[0].event_type == "Violence against civilians"
     assert ms[0].actor2 is not None and ms[0].actor2.name == "Civilians (Burkina Faso)"
