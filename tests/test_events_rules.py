@@ -255,3 +255,11 @@ def test_a_site_named_again_is_where_it_was_first_placed():
     jan20 = [m for m in ms if m.date.start == date(2020, 1, 20)]
     assert [(m.location.admin1, m.fields["location"].text) for m in jan20] == [
         ("IQ-BG", "Bagdad")]
+
+
+def test_a_handover_names_who_announced_it_and_who_received():
+    ms = one("L'armée française a annoncé le 29 mars avoir remis à l'armée malienne la base "
+             "militaire située près de Tessalit.", _month(2020, 3))
+    assert len(ms) == 1
+    assert (ms[0].actor1.name, ms[0].actor2.name if ms[0].actor2 else None) == (
+        "Military Forces of France", "Military Forces of Mali")

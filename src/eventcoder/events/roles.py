@@ -123,9 +123,12 @@ def _from_governor(tok: Token) -> tuple[Token | None, Token | None]:
     """"40 agriculteurs ont été retrouvés égorgés par X": a bare participle takes its
     governing verb's patient (subject) and agent."""
     head = tok.head
-    if tok.dep_ not in ("xcomp", "conj") or head.pos_ != "VERB" or _children(tok, {
+    if tok.dep_ not in ("xcomp", "conj", "advcl") or head.pos_ != "VERB" or _children(tok, {
             "nsubj", "nsubj:pass"}) or "Part" not in tok.morph.get("VerbForm", []):
         return None, None
+    if any(c.dep_ == "aux:tense" for c in tok.children):  # "a annoncé avoir remis": active
+        subj = _children(head, {"nsubj"})
+        return (subj[0] if subj else None), None
     agents = [c for c in head.children if c.dep_ == "obl:agent" or (
         c.dep_.startswith("obl") and _case(c) & _AGENT_CASES)]
     subj = _children(head, {"nsubj:pass", "nsubj"})
@@ -163,7 +166,16 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     if tok.pos_ == "VERB":
         g1, g2 = _from_governor(tok)
         a1, a2 = a1 or g1, a2 or g2
+        a2 = a2 or _recipient(tok)
     return a1, a2 or _verb_target(tok) or _passage_target(tok)
+
+
+def _recipient(tok: Token) -> Token | None:
+    """"avoir remis la base à l'armée irakienne": who received what was handed over."""
+    if fold(tok.lemma_) not in lexicon.words("triggers", "recipient_verbs", "fr"):
+        return None
+    to = [c for c in tok.children if c.dep_.startswith("obl") and "à" in _case(c)]
+    return to[0] if to else None
 
 
 def _passage_target(tok: Token) -> Token | None:
