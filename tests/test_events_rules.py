@@ -263,3 +263,13 @@ def test_a_handover_names_who_announced_it_and_who_received():
     assert len(ms) == 1
     assert (ms[0].actor1.name, ms[0].actor2.name if ms[0].actor2 else None) == (
         "Military Forces of France", "Military Forces of Mali")
+
+
+def test_the_victim_of_a_killing_is_the_target_of_its_means():
+    ms = one("La présence américaine est contestée depuis l'assassinat dans un raid américain "
+             "en janvier 2020 du numéro deux du Hachd al-Chaabi, Abou Mahdi al-Mohandes.",
+             _month(2021, 9))
+    assert len(ms) == 1
+    assert ms[0].sub_event_type == "Air/drone strike"
+    assert ms[0].actor1.name == "Military Forces of the United States"
+    assert ms[0].actor2 is not None and ms[0].actor2.name == "Popular Mobilization Forces"

@@ -83,8 +83,10 @@ def _actor(role: roles.Role, basis: str) -> Actor:
 
 def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles.Role | None]:
     a1 = a2 = None
-    for c in o.members + [c for c in o.summaries if c.kind == "event"]:
-        t1, t2 = roles.role_tokens(ctx.doc[c.token])
+    tokens = [c.token for c in o.members + [c for c in o.summaries if c.kind == "event"]]
+    tokens += [c.means_of for c in o.members if c.means_of is not None]  # l'assassinat de X
+    for i in tokens:
+        t1, t2 = roles.role_tokens(ctx.doc[i])
         a1 = a1 or (roles.resolve(ctx, t1) if t1 is not None else None)
         a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
     a1 = a1 or _named_by_trigger(ctx, o)

@@ -147,6 +147,20 @@ def killing_victim(tok: Token, lang: str = "fr") -> Token | None:
             continue
         if any(x.dep_ == "case" and fold(x.lower_) == "de" for x in c.children):
             return c
+    return _next_person(tok, people)
+
+
+def _next_person(tok: Token, people: frozenset[str]) -> Token | None:
+    """Where the parse hangs the victim elsewhere: the first "de" + person noun in the next
+    few words of the sentence."""
+    doc = tok.doc
+    end = min(len(doc), tok.i + 15)
+    for t in doc[tok.i + 1:end]:
+        if t.is_sent_start or t.text in _STOP:
+            break
+        if fold(t.lemma_) in people and t.i >= 1 and (fold(doc[t.i - 1].lower_) == "de" or (
+                t.i >= 2 and fold(doc[t.i - 2].lower_) == "de" and doc[t.i - 1].pos_ == "DET")):
+            return t
     return None
 
 

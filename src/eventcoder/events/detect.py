@@ -38,6 +38,7 @@ class Candidate:
     elliptic: bool = False
     temporal: bool = False
     reaction: bool = False
+    means_of: int | None = None  # token of the trigger this one tells the means of
     seg_start: int = 0
     seg_end: int = 0
     distributive: list[tuple[int, int]] = field(default_factory=list)
@@ -210,6 +211,7 @@ def _inherit_means(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if between and " ".join(between[:-1]) in means and between[-1] in ("un", "une"):
             c.temporal = c.temporal or prev.temporal
             c.blocked = c.blocked or prev.blocked
+            c.means_of = prev.token
 
 
 def _inherit_vagueness(ctx: ArticleContext, cands: list[Candidate]) -> None:
