@@ -273,3 +273,12 @@ def test_the_victim_of_a_killing_is_the_target_of_its_means():
     assert ms[0].sub_event_type == "Air/drone strike"
     assert ms[0].actor1.name == "Military Forces of the United States"
     assert ms[0].actor2 is not None and ms[0].actor2.name == "Popular Mobilization Forces"
+
+
+def test_a_definite_head_noun_names_again_the_actor_named_with_it():
+    ms = one("Un convoi de la coalition internationale a été visé en août. Ainsi, la coalition "
+             "a annoncé le 29 mars avoir remis à l'armée irakienne la base militaire située "
+             "dans la province de Kirkouk.", _month(2020, 8))
+    handover = [m for m in ms if m.sub_event_type == "Non-violent transfer of territory"]
+    assert [m.actor1.name for m in handover] == ["Global Coalition Against Daesh"]
+    assert handover[0].fields["actor1"].text == "la coalition"

@@ -94,11 +94,28 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         return Role(actors.rioters(ctx.country), Span(start, end, surface), head)
     if cls == "civilian" and tok.pos_ == "NOUN":  # "des fidèles", "le chef du village"
         return Role(actors.civilians(ctx.country), Span(start, end, surface), head)
+    earlier = _named_before(ctx, tok, start)
+    if earlier is not None:
+        return Role(earlier.record, Span(start, end, surface), head)
     name = _propn_run(tok) if tok.pos_ == "PROPN" or fold(tok.lemma_) in _GROUPS else None
     if name:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         s = text.find(name, start)
         return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
+    return None
+
+
+def _named_before(ctx: ArticleContext, tok: Token, start: int) -> actors.ActorMatch | None:
+    """"la coalition" after "la coalition internationale": a definite head noun names
+    again the actor last named with it."""
+    if tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("le", "la", "les", "l'", "l’") for c in tok.children):
+        return None
+    word = tok.lower_
+    for m in reversed(ctx.actors):
+        if m.end <= start and not getattr(m, "generic", False) and \
+                m.text.lower().split()[0] == word:
+            return m
     return None
 
 
