@@ -282,3 +282,27 @@ def test_a_definite_head_noun_names_again_the_actor_named_with_it():
     handover = [m for m in ms if m.sub_event_type == "Non-violent transfer of territory"]
     assert [m.actor1.name for m in handover] == ["Global Coalition Against Daesh"]
     assert handover[0].fields["actor1"].text == "la coalition"
+
+
+@pytest.mark.parametrize("text,etype,actor1,actor2", [
+    ("Dimanche 6 juin, des bandits ont tué cinq villageois dans l'Etat de Zamfara.",
+     "Violence against civilians", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ("Vendredi 11 juin, des milliers de manifestants sont descendus dans les rues de Kano, dans "
+     "le nord du Nigeria, pour réclamer la démission du gouverneur.", "Protests",
+     "Protesters (Nigeria)", None),
+    ("Vendredi 11 juin, des manifestants ont attaqué le siège du gouverneur à Kano, "
+     "dans le nord du Nigeria.",
+     "Riots", "Rioters (Nigeria)", None),
+])
+def test_killings_protests_and_riots(text, etype, actor1, actor2):
+    ms = one(text, _month(2021, 6))
+    assert len(ms) == 1
+    assert (ms[0].event_type, ms[0].actor1.name) == (etype, actor1)
+    if actor2:
+        assert ms[0].actor2 is not None and ms[0].actor2.name == actor2
+
+
+def test_a_passive_toll_is_not_a_killing_of_its_own():
+    ms = one("Le 29 décembre, des frappes aériennes ont visé des bases près d'Al-Qaïm. Au moins "
+             "25 combattants ont été tués dans les frappes.", _month(2019, 12))
+    assert len(ms) == 1 and ms[0].fatalities == 25

@@ -32,8 +32,8 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     target = roles.target_class(a2.head if a2 else None, ctx.lang)
     actor_class = roles.target_class(a1.head if a1 else None, ctx.lang)
     inferred = None
-    if actor_class == "crowd":
-        inferred = "riot"
+    if actor_class == "crowd" and any(c.type_key is None for c in o.members):
+        inferred = "riot"  # a crowd that attacks or clashes; a march alone is a protest
     elif target == "military":
         inferred = "battle"
     elif target == "civilian" or civ_victims:
@@ -107,6 +107,17 @@ def _victim(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
     return None
 
 
+def _crowd_as(ctx: ArticleContext, role: roles.Role | None, key: str | None) -> roles.Role | None:
+    """A crowd is coded by what it did: rioters in a riot, protesters in a protest."""
+    if role is None or roles.target_class(role.head, ctx.lang) != "crowd":
+        return role
+    if key == "riot":
+        return replace(role, record=actors.rioters(ctx.country))
+    if key == "protest":
+        return replace(role, record=actors.protesters(ctx.country))
+    return role
+
+
 def _civilian(role: roles.Role | None) -> bool:
     return role is not None and (role.record.type or "").startswith("Civilian")
 
@@ -178,6 +189,7 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     key, trig = _type(ctx, o, a1, a2, civ)
     if key in ("vac", "abduction") and _civilian(victim) and not _civilian(a2):
         a2 = victim  # violence against civilians: the civilians harmed are its target
+    a1 = _crowd_as(ctx, a1, key)
     etype, sub = lex.types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
         c.end for c in o.members if c.start == trig))}

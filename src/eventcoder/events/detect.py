@@ -64,6 +64,9 @@ def _accepts(e: Entry, tok: Token) -> bool:
         return False
     if e.requires_plural and "Plur" not in tok.morph.get("Number", []):
         return False
+    if e.active and (not any(c.dep_ == "obj" for c in tok.children) or any(
+            c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)):
+        return False  # "ont tué cinq villageois", not the toll "ont été tués"
     if e.requires_object:
         deps = {c.dep_ for c in tok.children}
         if not deps & {"obj", "nsubj:pass"} and not any(
@@ -227,6 +230,17 @@ def _inherit_vagueness(ctx: ArticleContext, cands: list[Candidate]) -> None:
             c.vague = True
 
 
+def _argument_of_trigger(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"des frappes aériennes ont visé des bases": a plural event noun that is the subject
+    or object of another trigger tells that one occurrence, it does not sum up others."""
+    verbs = {c.token for c in cands if ctx.doc[c.token].pos_ in ("VERB", "AUX")}
+    for c in cands:
+        tok = ctx.doc[c.token]
+        if c.plural and c.count == 1 and tok.head.i in verbs and tok.dep_ in (
+                "nsubj", "nsubj:pass", "obj"):
+            c.plural = False
+
+
 def find(ctx: ArticleContext) -> list[Candidate]:
     """Every trigger of the article as a candidate, in text order, with its segment."""
     from eventcoder.events import split
@@ -234,6 +248,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     cands = [_candidate(ctx, s, e, entry) for s, e, entry in _match(ctx.doc, ctx.lang)]
     _inherit_means(ctx, cands)
     _inherit_vagueness(ctx, cands)
+    _argument_of_trigger(ctx, cands)
     cands += split.elliptic(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)

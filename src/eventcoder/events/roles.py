@@ -214,8 +214,9 @@ def _passage_target(tok: Token) -> Token | None:
 def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     a1: Token | None = None
     a2: Token | None = None
-    passive = any(c.dep_ in ("aux:pass", "obl:agent") for c in tok.children) or bool(
-        _children(tok, {"nsubj:pass"}))
+    passive = (any(c.dep_ in ("aux:pass", "obl:agent") for c in tok.children) or bool(
+        _children(tok, {"nsubj:pass"}))) and fold(tok.lemma_) not in lexicon.words(
+        "triggers", "etre_verbs", "fr")
     if tok.pos_ in ("VERB", "AUX"):
         subj = _children(tok, {"nsubj", "nsubj:pass"})
         agents = [c for c in tok.children if c.dep_ in ("obl:agent", "obl:arg", "obl:mod")
