@@ -306,3 +306,16 @@ def test_a_passive_toll_is_not_a_killing_of_its_own():
     ms = one("Le 29 décembre, des frappes aériennes ont visé des bases près d'Al-Qaïm. Au moins "
              "25 combattants ont été tués dans les frappes.", _month(2019, 12))
     assert len(ms) == 1 and ms[0].fatalities == 25
+
+
+@pytest.mark.parametrize("text,sub,day", [
+    ("Un kamikaze s'est fait exploser jeudi 4 mars devant un restaurant de Mogadiscio, tuant "
+     "au moins vingt personnes.", "Suicide bomb", 4),
+    ("L'armée nigériane a annoncé jeudi 4 mars avoir arrêté dix-huit membres présumés de Boko "
+     "Haram dans l'Etat de Borno.", "Arrests", 4),
+    ("Le régime a bombardé jeudi 4 mars la ville d'Ariha, dans la province d'Idleb.",
+     "Shelling/artillery/missile attack", 4),
+])
+def test_causatives_lost_objects_and_bombardments(text, sub, day):
+    ms = one(text, _month(2021, 3))
+    assert [(m.sub_event_type, m.date.start.day) for m in ms] == [(sub, day)]

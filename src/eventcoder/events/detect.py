@@ -70,9 +70,17 @@ def _accepts(e: Entry, tok: Token) -> bool:
     if e.requires_object:
         deps = {c.dep_ for c in tok.children}
         if not deps & {"obj", "nsubj:pass"} and not any(
-                c.dep_ == "aux:pass" for c in tok.children):
+                c.dep_ == "aux:pass" for c in tok.children) and not _object_follows(tok):
             return False
     return True
+
+
+def _object_follows(tok: Token) -> bool:
+    """"avoir arrêté dix-huit membres": an object right after the verb, where the parse
+    lost it."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.pos_ == "NUM" or nxt.like_num or (
+        nxt.pos_ == "DET" and nxt.lower_ not in ("le", "la", "les", "l'", "l’")))
 
 
 def _match(doc: Doc, lang: str) -> list[tuple[int, int, Entry]]:
@@ -115,7 +123,9 @@ def _blocked(tok: Token, lang: str) -> str | None:
                 "Fut" in c.morph.get("Tense", []) for c in tok.children
                 if c.dep_.startswith("aux")):
             return "future"
-        if "Inf" in tok.morph.get("VerbForm", []) and fold(tok.head.lemma_) != "faire":
+        causative = fold(tok.head.lemma_) == "faire" or any(
+            fold(c.lemma_) == "faire" for c in tok.children)  # "s'est fait exploser"
+        if "Inf" in tok.morph.get("VerbForm", []) and not causative:
             return "infinitive"
         if any(fold(c.lemma_) in _NEGATIONS for c in tok.children if c.dep_ == "advmod"):
             return "negated"
