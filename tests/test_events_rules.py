@@ -319,3 +319,16 @@ def test_a_passive_toll_is_not_a_killing_of_its_own():
 def test_causatives_lost_objects_and_bombardments(text, sub, day):
     ms = one(text, _month(2021, 3))
     assert [(m.sub_event_type, m.date.start.day) for m in ms] == [(sub, day)]
+
+
+def test_words_of_a_purpose_do_not_type_the_event():
+    ms = one("Le vendredi 25 décembre, un convoi a été attaqué dans la province de Qadisiyya. "
+             "Dans son communiqué, le groupe assure qu'il existe un plan sournois pour viser les "
+             "zones résidentielles à travers les missiles qu'ils ont introduits.")
+    assert len(ms) == 1 and ms[0].weapon is None
+    assert ms[0].fields["event_type"].text == "attaqué"
+
+
+def test_a_participle_on_a_vague_tally_is_vague_too():
+    text = "Plusieurs attaques visant des convois américains ont eu lieu ces derniers mois."
+    assert one(text) == []

@@ -140,6 +140,9 @@ def _blocked(tok: Token, lang: str) -> str | None:
         lem = fold(node.lemma_)
         if lem in denial:
             return "denied"
+        if "Inf" in node.morph.get("VerbForm", []) and any(
+                c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in node.children):
+            return "purpose"  # "un plan pour viser les zones à travers les missiles"
         if lem in blocking:
             return "governor:" + lem
     return None
@@ -235,9 +238,10 @@ def _inherit_vagueness(ctx: ArticleContext, cands: list[Candidate]) -> None:
         tok = ctx.doc[c.token]
         head = by_token.get(tok.head.i)
         bare = not any(x.dep_ in ("det", "case") for x in tok.children)
-        if head is not None and head is not c and head.vague and bare and tok.dep_ in (
-                "appos", "conj", "nmod"):
-            c.vague = True
+        if head is None or head is c or not head.vague:
+            continue
+        if bare and tok.dep_ in ("appos", "conj", "nmod") or tok.dep_ in ("acl", "amod"):
+            c.vague = True  # "plusieurs attaques visant des convois": the same tally
 
 
 def _argument_of_trigger(ctx: ArticleContext, cands: list[Candidate]) -> None:
