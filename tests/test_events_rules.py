@@ -332,3 +332,13 @@ def test_words_of_a_purpose_do_not_type_the_event():
 def test_a_participle_on_a_vague_tally_is_vague_too():
     text = "Plusieurs attaques visant des convois américains ont eu lieu ces derniers mois."
     assert one(text) == []
+
+
+def test_taking_a_town_and_the_wounded_side():
+    ms = one("Les talibans ont pris le contrôle de la ville de Kunduz dimanche 8 août, dans le "
+             "nord de l'Afghanistan.", _month(2021, 8))
+    assert [(m.sub_event_type, m.actor1.name) for m in ms] == [
+        ("Non-state actor overtakes territory", "Taliban")]
+    ms = one("Deux policiers ont été blessés mardi 3 août par l'explosion d'une mine artisanale "
+             "près de Kolofata, dans l'Extrême-Nord du Cameroun.", _month(2021, 8))
+    assert ms[0].actor2 is not None and ms[0].actor2.name == "Police Forces of Cameroon"

@@ -190,6 +190,8 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     if key in ("vac", "abduction") and _civilian(victim) and not _civilian(a2):
         a2 = victim  # violence against civilians: the civilians harmed are its target
     a1 = _crowd_as(ctx, a1, key)
+    if key == "overtake" and a1 is not None and a1.record.type == "State forces":
+        key = "regain"  # the state taking ground back
     etype, sub = lex.types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
         c.end for c in o.members if c.start == trig))}

@@ -180,6 +180,9 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     a1, a2 = _role_tokens(tok)
     if a1 is None and a2 is None:
         a1, a2 = _parties(tok)
+    if a2 is None and fold(tok.lemma_) in lexicon.words("triggers", "clash_nouns", "fr"):
+        other = [c for c in tok.children if "avec" in _case(c)]  # "combats avec l'armée"
+        a2 = other[0] if other else None
     if tok.pos_ == "VERB":
         g1, g2 = _from_governor(tok)
         a1, a2 = a1 or g1, a2 or g2
@@ -270,6 +273,7 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
     """The subject of a death verb ("30 soldats ... ont été tués"): the harmed side."""
     s = ctx.sentences[sent_idx]
     deaths = lexicon.words("casualties", "death_words", ctx.lang)
+    hurt = lexicon.words("casualties", "injury_words", ctx.lang)
     for t in ctx.doc[s.tok_start:s.tok_end]:
         lost_life = fold(t.lemma_) == "perdre" and any(
             fold(c.lemma_) == "vie" for c in t.children)  # "28 soldats ont perdu la vie"
@@ -279,6 +283,10 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
             hit = _victim_of(t)
             if hit is not None:
                 return hit
+    for t in ctx.doc[s.tok_start:s.tok_end]:  # no one died: those wounded
+        if fold(t.lemma_) in hurt and t.pos_ == "VERB" and (
+                passive := _children(t, {"nsubj:pass"})):
+            return passive[0]
     return None
 
 
