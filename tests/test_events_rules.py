@@ -342,3 +342,19 @@ def test_taking_a_town_and_the_wounded_side():
     ms = one("Deux policiers ont été blessés mardi 3 août par l'explosion d'une mine artisanale "
              "près de Kolofata, dans l'Extrême-Nord du Cameroun.", _month(2021, 8))
     assert ms[0].actor2 is not None and ms[0].actor2.name == "Police Forces of Cameroon"
+
+
+def test_news_before_background_for_a_definite_reference():
+    ms = one("Deux attentats suicides ont frappé ce jeudi 21 janvier un marché de Bagdad. Une "
+             "attaque du même type avait fait 31 morts sur cette place il y a trois ans. "
+             "L'attaque n'a pas été revendiquée.", _month(2021, 1))
+    news = [m for m in ms if m.date.start == date(2021, 1, 21)]
+    assert len(news) == 1 and len(news[0].evidence) == 2
+
+
+def test_the_subject_of_a_verb_trigger_shares_its_date():
+    ms = one("Le mercredi 14 avril, un engin explosif a explosé au passage d'un convoi à "
+             "Nassiriya. Un engin explosif avait ciblé, mardi 13 avril, un convoi dans la "
+             "province d'Al-Muthanna.", _month(2021, 4))
+    assert sorted((m.date.start.day, m.sub_event_type) for m in ms) == [
+        (13, "Remote explosive/landmine/IED"), (14, "Remote explosive/landmine/IED")]

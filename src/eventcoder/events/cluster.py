@@ -32,6 +32,7 @@ class Occurrence:
     count: int = 1
     places: list[PlaceMatch] = field(default_factory=list)
     denied: bool = False
+    background: bool = False
 
     @property
     def first(self) -> Candidate:
@@ -115,6 +116,14 @@ class Clusterer:
         return [o for k, o in enumerate(reversed(self.occs))
                 if k == 0 or c.sent - o.last_sent <= _WINDOW]
 
+    def _salient(self, c: Candidate) -> list[Occurrence]:
+        """A definite reference ("l'attaque n'a pas été revendiquée") goes to the news
+        before the background ("une attaque du même type avait fait 31 morts")."""
+        recent = self._recent(c)
+        if c.definite and not c.background:
+            return [o for o in recent if not o.background] + [o for o in recent if o.background]
+        return recent
+
     def _join(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> None:
         o.members.append(c)
@@ -126,7 +135,7 @@ class Clusterer:
             o.place = p
 
     def _new(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> Occurrence:
-        o = Occurrence(count=c.count)
+        o = Occurrence(count=c.count, background=c.background)
         if c.same_type and c.generic and self.occs:
             prev = self.occs[-1]
             c.type_key = next(iter(prev.type_keys), None)
@@ -163,7 +172,11 @@ class Clusterer:
             if c.distributive:
                 o.places = [m for m in ctx.places if (m.start, m.end) in c.distributive]
             return
-        for o in self._recent(c):
+        if c.plural and c.count == 1 and not c.definite and not (
+                self.occs and self.occs[-1].last_sent == c.sent):
+            self.pending.append((c, d))  # "des attaques" on its own: a summary
+            return
+        for o in self._salient(c):
             if self._fits(o, c, d, p):
                 self._join(o, c, d, p)
                 return
@@ -187,7 +200,7 @@ class Clusterer:
             return True
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
-        if d is None and o.date is not None:
+        if d is None and o.date is not None and not c.plural:
             return True  # a compatible continuation without a date of its own
         if c.generic and not o.type_keys:
             return True  # two generic attacks, same day and place: told twice

@@ -38,6 +38,7 @@ class Candidate:
     elliptic: bool = False
     temporal: bool = False
     reaction: bool = False
+    background: bool = False  # told in the pluperfect: history behind the news
     means_of: int | None = None  # token of the trigger this one tells the means of
     seg_start: int = 0
     seg_end: int = 0
@@ -148,6 +149,14 @@ def _blocked(tok: Token, lang: str) -> str | None:
     return None
 
 
+def _pluperfect(tok: Token) -> bool:
+    """"avait fait 31 morts", "avait été attaqué": the verb telling the trigger (itself, or
+    the one it is the subject or object of) is in the pluperfect."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", [])
+               and fold(c.lemma_) in ("avoir", "être") for c in verb.children)
+
+
 def _in_temporal(tok: Token) -> bool:
     node = tok
     for _ in range(3):
@@ -204,6 +213,7 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
                   plural=plural, definite=bool(dets & _DEFINITE),
                   temporal=bool(cases & _TEMPORAL_CASES))
     c.temporal = c.temporal or _in_temporal(tok)
+    c.background = _pluperfect(tok)
     if _reaction(tok, ctx.lang):
         c.kind, c.reaction = "anaphor", True
     c.blocked = _blocked(tok, ctx.lang)
@@ -244,6 +254,17 @@ def _inherit_vagueness(ctx: ArticleContext, cands: list[Candidate]) -> None:
             c.vague = True  # "plusieurs attaques visant des convois": the same tally
 
 
+def _share_segments(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"Un engin explosif avait ciblé, mardi, un convoi": the subject or object of a verb
+    trigger is told by that verb's clause, with its date and place."""
+    verbs = {c.token: c for c in cands if ctx.doc[c.token].pos_ in ("VERB", "AUX")}
+    for c in cands:
+        tok = ctx.doc[c.token]
+        v = verbs.get(tok.head.i)
+        if v is not None and v is not c and tok.dep_ in ("nsubj", "nsubj:pass", "obj"):
+            c.seg_start, c.seg_end = min(c.seg_start, v.seg_start), max(c.seg_end, v.seg_end)
+
+
 def _argument_of_trigger(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """"des frappes aériennes ont visé des bases": a plural event noun that is the subject
     or object of another trigger tells that one occurrence, it does not sum up others."""
@@ -266,5 +287,6 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     cands += split.elliptic(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)
+    _share_segments(ctx, cands)
     split.distributive(ctx, cands)
     return cands
