@@ -358,3 +358,10 @@ def test_the_subject_of_a_verb_trigger_shares_its_date():
              "province d'Al-Muthanna.", _month(2021, 4))
     assert sorted((m.date.start.day, m.sub_event_type) for m in ms) == [
         (13, "Remote explosive/landmine/IED"), (14, "Remote explosive/landmine/IED")]
+
+
+def test_clashes_in_the_plural_are_one_occurrence():
+    ms = one("Des milliers de manifestants sont descendus dans les rues de Bamako vendredi 10 "
+             "juillet, au Mali. Des heurts ont éclaté avec les forces de l'ordre.",
+             _month(2020, 7))
+    assert [(m.event_type, m.actor1.name) for m in ms] == [("Riots", "Rioters (Mali)")]

@@ -207,7 +207,8 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
-    plural = tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number", [])
+    plural = tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number", []) and fold(
+        tok.lemma_) not in lexicon.words("triggers", "clash_nouns", ctx.lang)  # "des heurts"
     c = Candidate(tok.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                   ctx.sentence_of_token(tok.i).index, e.kind, type_key, weapon,
                   plural=plural, definite=bool(dets & _DEFINITE),
