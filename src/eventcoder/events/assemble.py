@@ -174,37 +174,35 @@ def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
     return owners
 
 
-def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
-            owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
-    lex = compiled(ctx.lang)
-    a1, a2 = _roles(ctx, o)
-    victim = _victim(ctx, o)
-    a2 = a2 or victim
+def _all_tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
+               told: set[int]) -> dict[str, casualties.Toll]:
     found = _tolls(ctx, o, owners, told)
     if "fatalities" not in found:
         killed = (casualties.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
         if (one_death := next((k for k in killed if k), None)) is not None:
             found["fatalities"] = one_death
-    civ = casualties.civilian_victims(found.values(), ctx.lang)
+    return found
+
+
+def _typed(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None, a2: roles.Role | None,
+           victim: roles.Role | None, civ: bool) -> tuple[str | None, int, roles.Role | None,
+                                                         roles.Role | None]:
+    """The type key and its trigger, with the actors recoded by what the type says."""
     key, trig = _type(ctx, o, a1, a2, civ)
     if key in ("vac", "abduction") and _civilian(victim) and not _civilian(a2):
         a2 = victim  # violence against civilians: the civilians harmed are its target
     a1 = _crowd_as(ctx, a1, key)
     if key == "overtake" and a1 is not None and a1.record.type == "State forces":
         key = "regain"  # the state taking ground back
-    etype, sub = lex.types[key] if key else ("Battles", "Armed clash")
-    fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
-        c.end for c in o.members if c.start == trig))}
-    span, dspan = _date(ctx, o)
-    if dspan:
-        fields["date"] = dspan
-    loc, lspan = _location(ctx, place)
-    if lspan:
-        fields["location"] = lspan
-    my_claims = cl.claims.get(id(o), [])
+    return key, trig, a1, a2
+
+
+def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
+               cl: claims.ClaimResult, fields: dict[str, Span]) -> tuple[Actor, list[Actor]]:
+    """Actor 1 as reported, claimed or attributed, and who claimed it."""
     claimed_by = []
     actor1 = _actor(a1, "reported") if a1 else None
-    for c in my_claims:
+    for c in cl.claims.get(id(o), []):
         if c.basis == "claimed":
             claimed_by.append(_actor(c.role, "claimed"))
             fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
@@ -216,10 +214,11 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
         actor1 = Actor(rec.id, rec.name, None, "unknown", rec.type, rec.country)
     elif "actor1" not in fields and a1:
         fields["actor1"] = a1.span
-    actor2 = _actor(a2, "reported") if a2 else None
-    if a2:
-        fields["actor2"] = a2.span
-    sents = _sents(o) + [c.sent for c in o.summaries]
+    return actor1, claimed_by
+
+
+def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str | None:
+    lex = compiled(ctx.lang)
     wpn = next((c.weapon for c in sorted(o.members, key=lambda c: -lex.rank.get(
         c.type_key or "", 0)) if c.weapon), None)
     if wpn:
@@ -227,6 +226,31 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
         fields["weapon"] = _span(ctx, w.start, w.end)
     elif (hit := weapon.from_text(ctx, _sents(o))) is not None:
         wpn, fields["weapon"] = hit
+    return wpn
+
+
+def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
+            owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
+    a1, a2 = _roles(ctx, o)
+    victim = _victim(ctx, o)
+    found = _all_tolls(ctx, o, owners, told)
+    civ = casualties.civilian_victims(found.values(), ctx.lang)
+    key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, civ)
+    etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")
+    fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
+        c.end for c in o.members if c.start == trig))}
+    span, dspan = _date(ctx, o)
+    if dspan:
+        fields["date"] = dspan
+    loc, lspan = _location(ctx, place)
+    if lspan:
+        fields["location"] = lspan
+    actor1, claimed_by = _actor_one(ctx, o, a1, cl, fields)
+    actor2 = _actor(a2, "reported") if a2 else None
+    if a2:
+        fields["actor2"] = a2.span
+    sents = _sents(o) + [c.sent for c in o.summaries]
+    wpn = _weapon(ctx, o, fields)
     for kind in ("fatalities", "injuries"):
         if kind in found:
             fields[kind] = _span(ctx, found[kind].start, found[kind].end)

@@ -116,6 +116,14 @@ class Clusterer:
         return [o for k, o in enumerate(reversed(self.occs))
                 if k == 0 or c.sent - o.last_sent <= _WINDOW]
 
+    def _deny(self, c: Candidate) -> None:
+        """"Le Pentagone a nié qu'un convoi ait été visé": the occurrence it names is denied."""
+        for o in self._recent(c):
+            if _occ_compatible(o, c, False):
+                o.denied = True
+                self.links.setdefault(c.token, []).append(o)
+                return
+
     def _salient(self, c: Candidate) -> list[Occurrence]:
         """A definite reference ("l'attaque n'a pas été revendiquée") goes to the news
         before the background ("une attaque du même type avait fait 31 morts")."""
@@ -148,11 +156,7 @@ class Clusterer:
     def add(self, c: Candidate) -> None:
         ctx = self.ctx
         if c.blocked == "denied":
-            for o in self._recent(c):
-                if _occ_compatible(o, c, False):
-                    o.denied = True
-                    self.links.setdefault(c.token, []).append(o)
-                    break
+            self._deny(c)
             return
         if c.blocked or c.vague:
             return
