@@ -365,3 +365,11 @@ def test_clashes_in_the_plural_are_one_occurrence():
              "juillet, au Mali. Des heurts ont éclaté avec les forces de l'ordre.",
              _month(2020, 7))
     assert [(m.event_type, m.actor1.name) for m in ms] == [("Riots", "Rioters (Mali)")]
+
+
+def test_the_parties_of_an_agreement():
+    ms = one("Le Qatar avait joué le rôle de médiateur dans les négociations entre Washington et "
+             "les talibans, qui ont abouti à la signature d'un accord historique fin février "
+             "2020 à Doha.", _month(2021, 6))
+    assert [(m.event_type, m.actor1.name, m.actor2.name if m.actor2 else None) for m in ms] == [
+        ("Strategic developments", "Government of the United States", "Taliban")]

@@ -130,8 +130,10 @@ def _case(tok: Token) -> set[str]:
 def _parties(tok: Token) -> tuple[Token | None, Token | None]:
     """"des combats entre l'armée et les jihadistes": the two sides, in order."""
     for c in tok.children:
-        if "entre" in _case(c):
-            other = [x for x in c.children if x.dep_ == "conj"]
+        if "entre" in _case(c) or c.dep_ == "nmod" and any(
+                x.dep_ == "case" and x.lower_ == "entre" for x in c.children):
+            other = [x for x in c.children if x.dep_ == "conj"] or [
+                x for x in tok.children if x.dep_ == "conj" and x.i > c.i]  # a misparse
             return c, (other[0] if other else None)
     return None, None
 
