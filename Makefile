@@ -21,10 +21,14 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/eventcoder extract $(ARTICLES) --format table
 
+# In CI (CI=true) Debian's Chromium is installed for the dashboard's browser test, and the
+# store tests also run on a throwaway PostgreSQL (scripts/ci_postgres.sh).
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	if [ "$$CI" = true ]; then scripts/install_browser.sh; fi
+	EVENTCODER_TEST_PG_URL="$${EVENTCODER_TEST_PG_URL:-$$([ "$$CI" = true ] && scripts/ci_postgres.sh)}" \
+		$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

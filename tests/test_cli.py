@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from eventcoder import events as engine
-from eventcoder import export
+from eventcoder import export, merge
 from eventcoder.cli import main
 from eventcoder.ingest import NO_DATE_WARNING
 from eventcoder.schema import Article, ArticleResult, DateSpan, Location, Mention
@@ -80,8 +80,10 @@ def test_extract_table(engine_stub: None, inputs: Path) -> None:
     result = run("extract", str(inputs), "--format", "table")
     lines = result.stdout.splitlines()
     assert lines[0].split() == export.TABLE_HEADER
-    assert lines[2].split()[:3] == ["2021-06-15", "Armed", "clash"]
-    assert len(lines) == 5
+    # date order: b's day first, then a's two events (one article, two attacks)
+    assert [line.split()[0] for line in lines[2:]] == ["2021-06-01", "2021-06-15", "2021-06-15"]
+    assert lines[2].split()[:3] == ["2021-06-01", "Armed", "clash"]
+    assert [line.split()[-1] for line in lines[2:]] == ["b", "a", "a"]
 
 
 def test_extract_bad_inputs_exit_1(engine_stub: None, inputs: Path) -> None:
@@ -104,7 +106,10 @@ def test_extract_stdin(engine_stub: None) -> None:
                         for n in (1, 2))
     result = run("extract", "-", stdin=records + "\n{broken\n")
     assert result.exit_code == 1
-    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["r1-0", "r2-0"]
+    # two reports a day apart of one clash in one place: one event with both sources
+    [event] = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [s["mention"] for s in event["sources"]] == ["r1-0", "r2-0"]
+    assert event["id"] == merge.new_event_id(["r1-0"])
     assert "error: <stdin>:3: invalid JSON" in result.stderr
 
 
@@ -129,7 +134,10 @@ def test_store_commands(engine_stub: None, inputs: Path, tmp_path: Path) -> None
         "0 articles stored, 2 already stored, 0 events created, 0 updated")
 
     listed = run("events", "--db", db, "--since", "2021-06-10", "--format", "jsonl")
-    assert [json.loads(x)["id"] for x in listed.stdout.splitlines()] == ["a-0", "a-1"]
+    events = [json.loads(x) for x in listed.stdout.splitlines()]
+    assert sorted(s["mention"] for e in events for s in e["sources"]) == ["a-0", "a-1"]
+    assert sorted(e["id"] for e in events) == sorted(merge.new_event_id([m])
+                                                     for m in ("a-0", "a-1"))
     assert listed.stderr.strip() == "2 of 2 events"
     assert run("events", "--db", db, "--country", "FR").stderr.strip() == "0 of 0 events"
     assert run("events", "--db", db, "--limit", "1").stderr.strip() == "1 of 3 events"
@@ -142,7 +150,18 @@ def test_store_commands(engine_stub: None, inputs: Path, tmp_path: Path) -> None
     assert "articles" in run("stats", "--db", db).stdout
     changes = [json.loads(x) for x in run("changes", "--db", db).stdout.splitlines()]
     assert [(c["event_id"], c["kind"]) for c in changes] == [
-        ("a-0", "created"), ("a-1", "created"), ("b-0", "created")]
+        (merge.new_event_id([m]), "created") for m in ("a-0", "a-1", "b-0")]
+
+    # a third article reports b's clash: it joins b's event, whose id stays
+    (inputs / "c.txt").write_text(f" date 2021-06 {BODY} Selon un autre témoin.",
+                                  encoding="utf-8")
+    joined = run("ingest", str(inputs / "c.txt"), "--db", db)
+    assert joined.stderr.splitlines()[-1] == (
+        "1 articles stored, 0 already stored, 0 events created, 1 updated")
+    [update] = [json.loads(x) for x in run("changes", "--db", db).stdout.splitlines()][3:]
+    assert (update["event_id"], update["kind"]) == (merge.new_event_id(["b-0"]), "updated")
+    assert update["detail"]["joined"] == [{"mention": "c-0", "article": "c", "from": None}]
+    assert json.loads(run("stats", "--json", "--db", db).stdout)["totals"]["events"] == 3
     assert run("changes", "--since", "2999-01-01", "--db", db).stdout == ""
     assert run("changes", "--since", "yesterday", "--db", db).exit_code == 2
 
@@ -183,3 +202,14 @@ def test_commands_and_settings_are_documented() -> None:
         assert f"## `eventcoder {name}" in doc, name
     for field in Settings.model_fields:
         assert f"EVENTCODER_{field.upper()}" in doc, field
+
+
+@pytest.mark.slow
+def test_jobs_do_not_change_the_output(shared_data: Path) -> None:
+    """Two worker processes give the very lines one process gives (input order kept)."""
+    one = run("extract", str(shared_data / "seeds"), "--mentions", "--jobs", "1")
+    two = run("extract", str(shared_data / "seeds"), "--mentions", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    lines = one.stdout.splitlines()
+    assert len(lines) >= 2 and two.stdout.splitlines() == lines
+    assert two.stderr.splitlines()[-1] == one.stderr.splitlines()[-1]

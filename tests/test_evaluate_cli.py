@@ -80,8 +80,15 @@ def test_evaluate_json_with_known_scores(tmp_path: Path,
     assert "skipped" in result.stderr and "broken.txt" in result.stderr
 
 
+def _finds_nothing(articles: Iterable[Article]) -> Iterator[ArticleResult]:
+    for article in articles:
+        yield ArticleResult(article, [])
+
+
 @pytest.mark.usefixtures("fake_ingest")
-def test_evaluate_table_with_the_stub_engine_prints_zeros(tmp_path: Path) -> None:
+def test_evaluate_table_when_nothing_is_found_prints_zeros(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(evaluate_cli, "extract", _finds_nothing)
     gold = tmp_path / "gold"
     write_gold(gold, "a", [gold_event("K1"), gold_event("K2")])
     folder = _articles(tmp_path / "in", "a")

@@ -431,3 +431,31 @@ def test_merge_properties(mentions: list[Mention], rnd: Any) -> None:
     later = merge_with_changes(mentions[half:], merge(mentions[:half])).events
     assert sorted(s.mention for e in later for s in e.sources) == sorted(placed)
     assert all(len({s.article for s in e.sources}) == len(e.sources) for e in later)
+
+
+def test_on_a_tie_the_reports_not_revised_keep_the_stored_id() -> None:
+    """A stored event of two reports; one is re-extracted elsewhere. Each side holds one
+    report of the old event: the side that was not re-submitted keeps the id."""
+    a, b = mention("m-a", "art-1"), mention("m-b", "art-2")
+    stored = merge([a, b])[0]
+    assert stored.id == new_event_id(["m-a"])
+    moved = replace(b, location=place("Ramadi"))
+    result = merge_with_changes([moved], [stored])
+    holder = {s.mention: e.id for e in result.events for s in e.sources}
+    assert holder == {"m-a": stored.id, "m-b": new_event_id(["m-b"])}
+    assert result.created == [new_event_id(["m-b"])] and result.updated == [stored.id]
+    assert result.split == {stored.id: [new_event_id(["m-b"])]}
+
+
+def test_a_fresh_id_never_takes_a_stored_one() -> None:
+    """The revised report is the smallest mention of the stored event, so its usual id is
+    the stored event's id, which stays with the other report: a salted hash is used."""
+    a, b = mention("m-a", "art-1"), mention("m-b", "art-2")
+    stored = merge([a, b])[0]
+    moved = replace(a, location=place("Ramadi"))
+    result = merge_with_changes([moved], [stored])
+    ids = [e.id for e in result.events]
+    assert len(ids) == len(set(ids)) == 2
+    holder = {s.mention: e.id for e in result.events for s in e.sources}
+    assert holder["m-b"] == stored.id
+    assert holder["m-a"] == "ev-" + hashlib.sha1(b"m-a#1").hexdigest()[:12]

@@ -124,20 +124,24 @@ def _cluster(members: list[Member]) -> list[list[Member]]:
 
 def _assign_ids(groups: list[list[Member]], former: dict[str, str],
                 stored: dict[str, Event]) -> list[str | None]:
-    """Each stored id goes to the cluster holding most of its reports, largest claim first."""
-    claims: list[tuple[int, str, int]] = []
+    """Each stored id goes to the cluster holding most of its reports, largest claim first.
+    On a tie, the cluster holding the reports that were not re-submitted (what is left of
+    the stored event) keeps the id: a revised report is the one that moved away."""
+    claims: list[tuple[int, int, str, int]] = []
     for n, group in enumerate(groups):
-        tally: dict[str, int] = {}
+        tally: dict[str, list[int]] = {}
         for m in group:
             if m.event is not None:
-                tally[m.event.id] = tally.get(m.event.id, 0) + len(m.sources)
+                counts = tally.setdefault(m.event.id, [0, 0])
+                counts[0] += len(m.sources)
+                counts[1] += len(m.sources)
             elif m.key in former:
-                tally[former[m.key]] = tally.get(former[m.key], 0) + 1
-        claims.extend((count, ev_id, n) for ev_id, count in tally.items())
-    claims.sort(key=lambda c: (-c[0], stored[c[1]].created or "", c[1], c[2]))
+                tally.setdefault(former[m.key], [0, 0])[0] += 1
+        claims.extend((total, kept, ev_id, n) for ev_id, (total, kept) in tally.items())
+    claims.sort(key=lambda c: (-c[0], -c[1], stored[c[2]].created or "", c[2], c[3]))
     ids: list[str | None] = [None] * len(groups)
     taken: set[str] = set()
-    for _, ev_id, n in claims:
+    for _, _, ev_id, n in claims:
         if ev_id not in taken and ids[n] is None:
             ids[n] = ev_id
             taken.add(ev_id)
@@ -145,10 +149,17 @@ def _assign_ids(groups: list[list[Member]], former: dict[str, str],
 
 
 def _fresh_id(group: list[Member], used: set[str]) -> str:
+    """The id of the smallest mention, else a hash of all of them, else that hash salted
+    with a counter until no event in play has it: a cluster whose smallest mention named a
+    stored event (a split) must not take that event's id."""
     mids = sorted(mid for m in group for mid in m.mention_ids) or sorted(m.key for m in group)
     ev_id = new_event_id(mids)
-    if ev_id in used:
-        ev_id = "ev-" + hashlib.sha1("|".join(mids).encode("utf-8")).hexdigest()[:12]
+    joined = "|".join(mids)
+    salt = 0
+    while ev_id in used:
+        seed = joined if salt == 0 else f"{joined}#{salt}"
+        ev_id = "ev-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
+        salt += 1
     return ev_id
 
 

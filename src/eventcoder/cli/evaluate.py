@@ -9,7 +9,9 @@ from pathlib import Path
 
 import click
 
+from eventcoder.batch import extract_parallel
 from eventcoder.cli import main
+from eventcoder.cli.jobs import jobs_option
 from eventcoder.evaluation import EvaluationReport, GoldError, evaluate, format_table
 from eventcoder.events import extract
 from eventcoder.merge import merge
@@ -31,11 +33,11 @@ def _read(paths: Iterable[str]) -> list[Article]:
     return articles
 
 
-def run_evaluation(gold_dir: Path, paths: Iterable[str]) -> EvaluationReport:
+def run_evaluation(gold_dir: Path, paths: Iterable[str], jobs: int = 1) -> EvaluationReport:
     """The library calls this command makes, in order: read, extract, merge, score."""
     articles = _read(paths)
     mentions: list[Mention] = []
-    for result in extract(articles):
+    for result in extract_parallel(articles, jobs, extract):
         mentions.extend(result.mentions)
     events = merge(mentions)
     return evaluate(gold_dir, mentions, events, articles=[a.id for a in articles])
@@ -47,15 +49,16 @@ def run_evaluation(gold_dir: Path, paths: Iterable[str]) -> EvaluationReport:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", is_flag=True,
               help="Also list misses, false positives, wrong fields and merge errors.")
+@jobs_option
 def evaluate_command(gold_dir: Path, paths: tuple[str, ...], as_json: bool,
-                     errors: bool) -> None:
+                     errors: bool, jobs: int) -> None:
     """Score extraction and merging of the articles in PATH... against GOLD_DIR.
 
     GOLD_DIR holds one <article id>.gold.json per article; only the gold files of the
     articles given are scored.
     """
     try:
-        report = run_evaluation(gold_dir, paths)
+        report = run_evaluation(gold_dir, paths, jobs)
     except GoldError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from eventcoder import merge
-from eventcoder.batch import run_batch
+from eventcoder.batch import ExtractionFailed, run_batch
 from eventcoder.cli import main
+from eventcoder.cli.jobs import jobs_option
 from eventcoder.cli.output import format_option, write_events, writer_for
 from eventcoder.schema import ArticleResult, Mention
 
@@ -16,14 +17,16 @@ from eventcoder.schema import ArticleResult, Mention
 @click.option("--mentions", is_flag=True,
               help="One event per mention, without merging across articles.")
 @format_option
+@jobs_option
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], mentions: bool, fmt: str) -> None:
+def extract(ctx: click.Context, paths: tuple[str, ...], mentions: bool, fmt: str,
+            jobs: int) -> None:
     """Extract events from article files, directories or - (stdin).
 
     Inputs: seed text files (' date YYYY-MM text…'), .jsonl, .html. Events go to stdout,
     errors and the summary line to stderr; the exit code is 1 when an input failed.
 
-    Example: eventcoder extract examples/ --format table
+    Example: eventcoder extract examples/ --format table --jobs 0
     """
     writer_for(fmt)  # refuse an unknown format before doing the work
     found: list[Mention] = []
@@ -31,7 +34,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], mentions: bool, fmt: str
     def collect(results: list[ArticleResult]) -> None:
         found.extend(m for r in results for m in r.mentions)
 
-    summary = run_batch(paths, collect)
+    try:
+        summary = run_batch(paths, collect, jobs=jobs)
+    except ExtractionFailed as exc:
+        raise click.ClickException(str(exc)) from exc
     events = [m.to_event() for m in found] if mentions else merge.merge(found)
     write_events(events, fmt)
     ctx.exit(1 if summary.failed else 0)

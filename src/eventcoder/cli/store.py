@@ -9,10 +9,11 @@ from typing import Any, TypeVar
 
 import click
 
-from eventcoder.batch import run_batch
+from eventcoder.batch import ExtractionFailed, ingest_paths
 from eventcoder.cli import main
+from eventcoder.cli.jobs import jobs_option
 from eventcoder.cli.output import format_option, write_events, writer_for
-from eventcoder.schema import ArticleResult, EventQuery, IngestError, IngestReport
+from eventcoder.schema import EventQuery
 from eventcoder.settings import Settings
 from eventcoder.store import Repository
 
@@ -37,26 +38,21 @@ def open_repository(url: str | None) -> Repository:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
+@jobs_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, jobs: int) -> None:
     """Extract events from articles and store them, merged with the stored events.
 
-    Ingest is idempotent: an article whose text is already stored is skipped.
+    Ingest is idempotent: an article whose text is already stored is skipped before
+    extraction.
 
-    Example: eventcoder ingest examples/ --db sqlite:///events.db
+    Example: eventcoder ingest examples/ --db sqlite:///events.db --jobs 0
     """
     repo = open_repository(db)
-    total = IngestReport()
-
-    def store(results: list[ArticleResult]) -> list[IngestError]:
-        report = repo.ingest(results)
-        total.stored += report.stored
-        total.duplicates += report.duplicates
-        total.events_created += report.events_created
-        total.events_updated += report.events_updated
-        return report.failed
-
-    summary = run_batch(paths, store)
+    try:
+        summary, total = ingest_paths(paths, repo, jobs=jobs)
+    except ExtractionFailed as exc:  # what was stored before stays stored
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"{len(total.stored)} articles stored, {len(total.duplicates)} already stored, "
                f"{total.events_created} events created, {total.events_updated} updated",
                err=True)

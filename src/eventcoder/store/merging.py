@@ -1,21 +1,26 @@
-"""Folding an article's new mentions into the stored events.
+"""Folding an article's new mentions into the stored events (issue 5, the living dataset).
 
-``merge_into`` is the single call to ``eventcoder.merge.merge``: it gets the new mentions
-and the stored events that could be the same occurrences (same country, dates within a
-week), and returns the full list of events; existing ones keep their ids. Everything else
-here writes that list back: event rows, their sources, actors, places and the change log.
+``merge_into`` is the single call to ``eventcoder.merge.merge_with_changes``: it gets the
+new mentions and the stored events that could be the same occurrences, read through the
+indexed columns (same country or none, dates near the new ones), never the whole table.
+The merge says which events are new, which changed and which stored ones disappeared;
+only those rows are written, and each change goes to the ``changes`` log, so that a
+reader of the dataset can follow why an event id vanished or gained a source.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, or_, select, update
+from sqlalchemy import ColumnElement, Select, delete, select, update
 from sqlalchemy.orm import Session
 
 from eventcoder import merge
+from eventcoder.merge_blocking import block_keys
+from eventcoder.merge_rules import MAX_SPAN_DAYS
 from eventcoder.schema import Actor, Event, Mention
 from eventcoder.store import codec
 from eventcoder.store.models import (
@@ -27,33 +32,62 @@ from eventcoder.store.models import (
     PlaceRow,
 )
 
+log = logging.getLogger(__name__)
+
 WINDOW = timedelta(days=7)
+"""Wider than the merge's date tolerance (a stated day ±1, a publication day 3 more back)."""
 CANDIDATE_LIMIT = 5000
 
 
-def merge_into(mentions: Sequence[Mention], existing: Sequence[Event]) -> list[Event]:
+def merge_into(mentions: Sequence[Mention], existing: Sequence[Event]) -> merge.MergeResult:
     """The merge stage, called once per article."""
-    return merge.merge(mentions, existing)
+    return merge.merge_with_changes(mentions, existing)
 
 
 def candidates(session: Session, mentions: Sequence[Mention]) -> list[Event]:
-    """Stored events the mentions might report again: same country (or none stated),
-    overlapping dates once widened by ``WINDOW`` (or no date)."""
-    cond: list[ColumnElement[bool]] = []
-    dated = [m.date for m in mentions if m.date]
-    if dated:
-        low = (min(d.start for d in dated) - WINDOW).isoformat()
-        high = (max(d.end for d in dated) + WINDOW).isoformat()
-        window = and_(EventRow.date_start <= high, EventRow.date_end >= low)
-        cond.append(or_(window, EventRow.date_start.is_(None)))
-    else:
-        cond.append(EventRow.date_start.is_(None))
-    countries = {m.location.country for m in mentions if m.location and m.location.country}
-    if len(countries) and all(m.location and m.location.country for m in mentions):
-        cond.append(or_(EventRow.country.in_(sorted(countries)), EventRow.country.is_(None)))
-    rows = session.scalars(select(EventRow).where(*cond)
-                           .order_by(EventRow.date_start, EventRow.id).limit(CANDIDATE_LIMIT))
-    return [codec.event_from_row(r) for r in rows]
+    """Stored events the mentions might report again: same country (or none stated), a
+    date span near theirs, and those already holding one of them. Mentions the merge
+    cannot block (no date, a span over ``MAX_SPAN_DAYS``) are never merged by score, so
+    they need no others."""
+    rows = {r.id: r for r in _holders(session, [m.id for m in mentions])}
+    blocked = [m for m in mentions if block_keys(m)]
+    if not blocked:
+        return [codec.event_from_row(r) for r in sorted(rows.values(), key=_row_order)]
+    low = min(m.date.start for m in blocked if m.date) - WINDOW
+    high = max(m.date.end for m in blocked if m.date) + WINDOW
+    countries = sorted({m.location.country for m in blocked
+                        if m.location and m.location.country})
+    scopes = [EventRow.country.is_(None)]
+    if countries:
+        scopes.append(EventRow.country.in_(countries))
+    for scope in scopes:  # one indexed range scan each; an OR would defeat the index
+        for row in session.scalars(_window(scope, low, high)):
+            rows.setdefault(row.id, row)
+    if len(rows) >= CANDIDATE_LIMIT:
+        log.warning("merge candidates capped at %d near %s..%s", CANDIDATE_LIMIT, low, high)
+    return [codec.event_from_row(r) for r in sorted(rows.values(), key=_row_order)]
+
+
+def _holders(session: Session, mention_ids: list[str]) -> list[EventRow]:
+    """The stored events that hold these mentions already (a revised extraction): the
+    merge must see them wherever the revision moved the mention, or it would be kept twice."""
+    held = select(EventSourceRow.event_id).where(EventSourceRow.mention_id.in_(mention_ids))
+    return list(session.scalars(select(EventRow).where(EventRow.id.in_(held))))
+
+
+def _window(country: ColumnElement[bool], low: date, high: date) -> Select[EventRow]:
+    """Events overlapping [low, high]; the lower bound on ``date_start`` (no span the merge
+    compares is longer than ``MAX_SPAN_DAYS``) keeps the index range short."""
+    earliest = low - timedelta(days=MAX_SPAN_DAYS)
+    return (select(EventRow)
+            .where(country, EventRow.date_start >= earliest.isoformat(),
+                   EventRow.date_start <= high.isoformat(),
+                   EventRow.date_end >= low.isoformat())
+            .order_by(EventRow.date_start, EventRow.id).limit(CANDIDATE_LIMIT))
+
+
+def _row_order(row: EventRow) -> tuple[str, str]:
+    return (row.date_start or "", row.id)
 
 
 def store_merged(session: Session, mentions: Sequence[Mention]) -> tuple[int, int]:
@@ -61,23 +95,48 @@ def store_merged(session: Session, mentions: Sequence[Mention]) -> tuple[int, in
     if not mentions:
         return 0, 0
     existing = candidates(session, mentions)
-    merged = merge_into(mentions, existing)
+    result = merge_into(mentions, existing)
+    _check_ids(result)
     now = codec.now_iso()
+    former = {s.mention: ev.id for ev in existing for s in ev.sources if s.mention}
+    by_id = {ev.id: ev for ev in result.events}
     counts = {"created": 0, "updated": 0}
-    for ev in merged:
+    holder: dict[str, str] = {}
+    for ev_id in [*result.created, *result.updated]:
+        ev = by_id[ev_id]
         kind, detail = _upsert(session, ev, now)
+        holder.update({s.mention: ev.id for s in ev.sources if s.mention})
         if kind is None:
             continue
+        detail.update(_joined(ev, former))
         _write_sources(session, ev)
         _remember(session, ev)
         session.add(ChangeRow(at=now, event_id=ev.id, kind=kind, detail=detail))
-        session.flush()
         counts[kind] += 1
-    kept = {ev.id for ev in merged}
+    removed = set(result.removed)
     for old in existing:
-        if old.id not in kept:
-            _retire(session, old, merged, now)
+        _log_departures(session, old, holder, old.id in removed, now)
+    session.flush()
     return counts["created"], counts["updated"]
+
+
+class MergeIdClash(RuntimeError):
+    """The merge gave one id to two events: writing both would lose one (rolled back)."""
+
+
+def _check_ids(result: merge.MergeResult) -> None:
+    seen: set[str] = set()
+    for ev in result.events:
+        if ev.id in seen:
+            raise MergeIdClash(f"the merge returned two events with id {ev.id}")
+        seen.add(ev.id)
+
+
+def _joined(ev: Event, former: dict[str, str]) -> dict[str, Any]:
+    """The mentions an event did not hold before, and the stored event each came from."""
+    joined = [{"mention": s.mention, "article": s.article, "from": former.get(s.mention)}
+              for s in ev.sources if s.mention and former.get(s.mention) != ev.id]
+    return {"joined": joined} if joined else {}
 
 
 def _upsert(session: Session, ev: Event, now: str) -> tuple[str | None, dict[str, Any]]:
@@ -97,6 +156,27 @@ def _upsert(session: Session, ev: Event, now: str) -> tuple[str | None, dict[str
     changed = sorted(k for k in set(before) | set(columns["payload"])
                      if before.get(k) != columns["payload"].get(k))
     return "updated", {"fields": changed}
+
+
+def _log_departures(session: Session, old: Event, holder: dict[str, str], removed: bool,
+                    now: str) -> None:
+    """A stored event whose mentions went (partly) to other events, or that is gone:
+    merged into one event, split over several, or removed."""
+    moved = {s.mention: holder[s.mention] for s in old.sources
+             if s.mention in holder and holder[s.mention] != old.id}
+    into = sorted(set(moved.values()))
+    if removed:
+        session.execute(delete(EventRow).where(EventRow.id == old.id))
+    detail: dict[str, Any]
+    if removed and len(into) == 1:
+        kind, detail = "merged", {"into": into[0], "mentions": sorted(moved)}
+    elif into:
+        kind, detail = "split", {"into": into, "mentions": sorted(moved), "kept": not removed}
+    elif removed:
+        kind, detail = "removed", {}
+    else:
+        return
+    session.add(ChangeRow(at=now, event_id=old.id, kind=kind, detail=detail))
 
 
 def _write_sources(session: Session, ev: Event) -> None:
@@ -131,13 +211,3 @@ def _remember(session: Session, ev: Event) -> None:
             session.add(PlaceRow(id=key, country=loc.country, admin1=loc.admin1,
                                  admin1_name=loc.admin1_name, place=loc.place,
                                  latitude=loc.latitude, longitude=loc.longitude))
-
-
-def _retire(session: Session, old: Event, merged: Sequence[Event], now: str) -> None:
-    """A stored event the merge folded into another (or dropped)."""
-    mentions = {s.mention for s in old.sources if s.mention}
-    into = next((ev.id for ev in merged
-                 if mentions & {s.mention for s in ev.sources if s.mention}), None)
-    session.execute(delete(EventRow).where(EventRow.id == old.id))
-    kind, detail = ("merged", {"into": into}) if into else ("removed", {})
-    session.add(ChangeRow(at=now, event_id=old.id, kind=kind, detail=detail))

@@ -8,7 +8,7 @@ records of ``eventcoder.schema``; no caller sees a row.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -22,9 +22,18 @@ from eventcoder.settings import Settings
 from eventcoder.store import codec, queries
 from eventcoder.store.merging import store_merged
 from eventcoder.store.migrations import apply_pending
-from eventcoder.store.models import ArticleRow, ChangeRow, EventRow, MentionRow
+from eventcoder.store.models import (
+    ArticleRow,
+    ChangeRow,
+    EventRow,
+    EventSourceRow,
+    MentionRow,
+)
 
 logger = logging.getLogger(__name__)
+
+HASH_LOOKUP = 500
+"""Hashes per IN list (well under every backend's bound parameter limit)."""
 
 
 class StoreConflict(Exception):
@@ -86,6 +95,26 @@ class Repository:
             report.events_updated += outcome[1]
         return report
 
+    def revise(self, mentions: Sequence[MentionRecord]) -> tuple[int, int]:
+        """Replace stored mentions by a new extraction of their (stored) articles and merge
+        them again, in one transaction: an event may gain, lose (split) or give up (merged
+        into another) mentions, each logged. Returns (events created, events updated)."""
+        with self._session.begin() as session:
+            for mention in mentions:
+                if session.get(ArticleRow, mention.article) is None:
+                    raise StoreConflict(f"article {mention.article!r} is not stored")
+                payload = codec.mention_to_dict(mention)
+                row = session.get(MentionRow, mention.id)
+                if row is not None:
+                    row.payload = payload
+                    continue
+                seq = session.scalar(select(func.count()).select_from(MentionRow)
+                                     .where(MentionRow.article_id == mention.article))
+                session.add(MentionRow(id=mention.id, article_id=mention.article,
+                                       seq=seq or 0, payload=payload))
+                session.flush()
+            return store_merged(session, mentions)
+
     def _ingest_one(self, session: Session, result: ArticleResult) -> tuple[int, int] | None:
         """(events created, updated), or None for a duplicate. Raises to roll back."""
         article = result.article
@@ -105,6 +134,18 @@ class Repository:
 
     # -- reads --------------------------------------------------------------------------
 
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Those of ``hashes`` whose text is stored: lets ingest skip an article before
+        the costly extraction (unique index on ``content_hash``, a few IN lists)."""
+        wanted = sorted(set(hashes))
+        found: set[str] = set()
+        with self._session() as session:
+            for i in range(0, len(wanted), HASH_LOOKUP):
+                part = wanted[i:i + HASH_LOOKUP]
+                found.update(session.scalars(
+                    select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(part))))
+        return found
+
     def events(self, query: EventQuery) -> tuple[list[Event], int]:
         """One page of events (latest first) and the number matching the filters."""
         with self._session() as session:
@@ -121,6 +162,15 @@ class Repository:
     def event(self, event_id: str) -> Event | None:
         with self._session() as session:
             row = session.get(EventRow, event_id)
+            return codec.event_from_row(row) if row else None
+
+    def event_of_mention(self, mention_id: str) -> Event | None:
+        """The event that holds a mention now (event ids come from the merge, not from
+        the mention, and a mention may have moved since it was stored)."""
+        with self._session() as session:
+            row = session.scalar(
+                select(EventRow).join(EventSourceRow, EventSourceRow.event_id == EventRow.id)
+                .where(EventSourceRow.mention_id == mention_id).limit(1))
             return codec.event_from_row(row) if row else None
 
     def article(self, article_id: str) -> tuple[Article, list[MentionRecord]] | None:
@@ -151,7 +201,7 @@ class Repository:
             return queries.stats(session)
 
     def changes(self, since: datetime | None = None) -> list[dict[str, Any]]:
-        """The change log (created/updated/merged/removed events), oldest first."""
+        """The change log (events created, updated, merged, split, removed), oldest first."""
         stmt = select(ChangeRow).order_by(ChangeRow.id)
         if since is not None:
             stmt = stmt.where(ChangeRow.at >= codec.iso_utc(since))
