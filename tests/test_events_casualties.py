@@ -28,3 +28,17 @@ def test_tolls(nlp_fr, sentence, fatalities, injuries):  # noqa: F811
         found[t.kind] = max(found.get(t.kind, -1), t.value)
     assert found.get("fatalities") == fatalities
     assert found.get("injuries") == injuries
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("Le 13 mars, un engin explosif a visé un convoi près de Douentza, blessant trois casques "
+     "bleus.", "injuries", 3),
+    ("Le 13 mars, une bombe a explosé au passage d'un convoi près de Gao.", "injuries", None),
+    ("Le 13 mars, une embuscade a visé une patrouille près de Gao. Depuis 2012, les violences "
+     "ont fait des milliers de morts dans le pays.", "fatalities", None),
+])
+def test_forward_figures_persons_and_running_totals(text, kind, value):
+    from tests.engine_fixtures import one
+
+    ms = one(text)
+    assert len(ms) == 1 and getattr(ms[0], kind) == value

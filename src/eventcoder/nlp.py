@@ -24,15 +24,30 @@ EXCLUDED = ("ner",)
 BATCH_SIZE = 32
 
 
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles and paragraphs are never one sentence with what
+    follows, whatever the parser makes of quotes running across them. (A single line break
+    may be a wrapped line.)"""
+    for tok in doc[:-1]:
+        if (tok.text + tok.whitespace_).count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def load(lang: str = "fr") -> Language:
     """The pipeline for ``lang``, loaded once per process."""
     import spacy
+    from spacy.language import Language
 
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
     name = MODELS.get(lang)
     if name is None:
         raise ValueError(f"no spaCy model configured for language {lang!r}")
     nlp = spacy.load(name, exclude=list(EXCLUDED))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     log.info("loaded %s with %s", name, ", ".join(nlp.pipe_names))
     return nlp
 

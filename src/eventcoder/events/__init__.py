@@ -39,24 +39,28 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
     occs, links = cluster.cluster(ctx, cands)
     cl = claims.find(ctx, occs, links)
     owners = assemble.toll_owners(ctx, occs)
+    told = assemble.told_sentences(occs)
     out: list[Mention] = []
     for o in occs:
         n_copies = cluster.splits(o)
         for k in range(n_copies):
             place = o.places[k] if k < len(o.places) else o.place
             if place is None:
-                place = _carried_place(occs, o)
-            out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place))
+                place = _carried_place(occs, o) or anchors.site_place(
+                    ctx, o.first.seg_start, o.first.seg_end)
+            out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told))
     return out
 
 
 def _carried_place(occs: list[cluster.Occurrence],
                    o: cluster.Occurrence) -> PlaceMatch | None:
-    """Where an occurrence told without a place happened: the place told just before."""
+    """Where an occurrence told without a place happened: the place told just before,
+    unless the occurrence is dated apart from it (a background event of another day keeps
+    only its country)."""
     i = occs.index(o)
     for prev in reversed(occs[:i]):
         if prev.place is not None and prev.place.kind != "country":
-            return prev.place
+            return None if cluster.date_conflict(prev.date, o.date) else prev.place
     return None
 
 

@@ -6,8 +6,9 @@ date told before it (the week the article is about), else left as the month.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from eventcoder.events import lexicon
@@ -29,20 +30,40 @@ def weekdays(text: str | None) -> set[int]:
     return {i for i, w in enumerate(_WEEKDAYS) if w in low}
 
 
+def _pin(m: DateMatch, day: date | None) -> DateMatch:
+    s = m.span
+    if day is None or not s.start <= day <= s.end:
+        return m
+    return replace(m, span=replace(s, start=day, end=day, precision="day"))
+
+
 def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
-    """Pin bare weekdays of a vague span to the latest day-precise date before them."""
+    """Pin bare weekdays of a vague span: to the latest day-precise date before them (the
+    week the article is about); a weekday told before any such date (the news of the lead)
+    to the first one after the latest day-precise date the article gives (older dated events
+    are background); the same weekday named again is the same day."""
+    days_given = [m.span.start for m in matches if m.span.precision == "day" and m.span.stated]
     out: list[DateMatch] = []
-    anchor = None
+    anchor: date | None = None
+    pinned: dict[int, date] = {}
     for m in matches:
         s = m.span
         days = weekdays(m.text)
         if s.precision == "day" and s.stated:
             anchor = s.start
-        elif anchor and len(days) == 1 and not any(ch.isdigit() for ch in m.text):
+        elif len(days) == 1 and not any(ch.isdigit() for ch in m.text):
             wd = days.pop()
-            day = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
-            if s.start <= day <= s.end:
-                m = replace(m, span=replace(s, start=day, end=day, precision="day"))
+            if wd in pinned:
+                day: date | None = pinned[wd]
+            elif anchor:
+                day = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+            else:
+                later = [d for d in days_given if s.start <= d <= s.end]
+                day = max(later) + timedelta(days=(wd - max(later).weekday()) % 7 or 7) \
+                    if later else None
+            m = _pin(m, day)
+            if m.span.precision == "day":
+                pinned[wd] = m.span.start
         out.append(m)
     return out
 
@@ -55,6 +76,15 @@ def _clause(tok: Token) -> int:
             break
         node = node.head
     return node.i
+
+
+def _same_clause(tok: Token, trig: Token) -> bool:
+    """Whether a word belongs to the trigger's clause or to a modifier of the trigger, not
+    to a subordinate clause of its own ("Alors que ...")."""
+    verb = tok.doc[_clause(tok)]
+    if verb.i == _clause(trig):
+        return True
+    return trig.is_ancestor(verb) and verb.dep_ not in ("advcl", "parataxis", "ccomp")
 
 
 def _token_at(ctx: ArticleContext, char: int) -> Token | None:
@@ -73,6 +103,12 @@ def _statement_date(tok: Token, lang: str) -> bool:
     return False
 
 
+def _reporting_clause(tok: Token, lang: str) -> bool:
+    """"a rapporté ce vendredi": the date of the report, not of what it reports."""
+    verbs = lexicon.words("reporting", "reporting_verbs", lang)
+    return fold(tok.doc[_clause(tok)].lemma_) in verbs
+
+
 def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMatch | None:
     """The date written in [start, end) in the trigger's clause, nearest to the trigger."""
     found = within(ctx.dates, start, end)
@@ -83,27 +119,85 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
         if tok is None or trig is None:
             keep.append(m)
         elif not _statement_date(tok, ctx.lang) and (
-                _clause(tok) == _clause(trig) or len(found) == 1 and tok.head.i == tok.i):
+                _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
+                or len(found) == 1 and not _reporting_clause(tok, ctx.lang)):
             keep.append(m)
     if not keep:
         return None
     return min(keep, key=lambda m: abs(m.start - trigger))
 
 
+def is_statement_date(ctx: ArticleContext, m: DateMatch) -> bool:
+    tok = _token_at(ctx, m.start)
+    return tok is not None and _statement_date(tok, ctx.lang)
+
+
 def preceding_date(ctx: ArticleContext, before: int) -> DateMatch | None:
-    found = [m for m in ctx.dates if m.end <= before]
+    found = [m for m in ctx.dates if m.end <= before and not is_statement_date(ctx, m)]
     return found[-1] if found else None
 
 
 def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
-    left = ctx.text[max(0, m.start - 30):m.start].lower()
-    return any(w in left.split()[-4:] for w in _PATH_WORDS)
+    """A route's ends ("se dirigeaient depuis X au port de Y"): where a convoy came from
+    or went, not where the event happened."""
+    left = ctx.text[max(0, m.start - 40):m.start].lower()
+    return any(w in left.split()[-5:] for w in _PATH_WORDS)
 
 
-def own_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
-    """The most precise place written in [start, end), not a route end nor an actor name."""
+_WORD = re.compile(r"[\w-]+")
+_LOCATIVE = {"à", "en", "dans", "au", "aux", "près", "vers"}
+_ATTRIBUTE_LINKS = re.compile(r"^\s*(?:en|d['’]|de|du|des|au|aux)\s*$", re.I)
+
+
+def _in_name(ctx: ArticleContext, m: PlaceMatch) -> bool:
+    """Part of an actor's or an outlet's name, or its attribute ("les gardiens de la
+    révolution en Iran", "la chaîne al-Mayadeen"): where someone is from, not where it
+    happened."""
+    left = _WORD.findall(ctx.text[max(0, m.start - 50):m.start].lower())[-4:]
+    outlet_nouns = lexicon.words("reporting", "outlet_nouns", ctx.lang)
+    for k, w in enumerate(left):
+        if w in outlet_nouns and not _LOCATIVE & set(left[k + 1:]):
+            return True  # "l'agence officielle Sana": the outlet's name
+    for a in (*ctx.actors, *ctx.outlets):
+        if a.start <= m.start and m.end <= a.end:
+            return True
+        if 0 <= m.start - a.end <= 6 and _ATTRIBUTE_LINKS.match(ctx.text[a.end:m.start]):
+            return True
+    return False
+
+
+def own_place(ctx: ArticleContext, start: int, end: int,
+              trigger: int | None = None) -> PlaceMatch | None:
+    """The most precise place written in [start, end), not a route end nor an actor name;
+    those of the trigger's own clause first ("Alors que la capitale X s'apprête ..., l'armée
+    a été attaquée au camp de Y": Y)."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
-             and not any(a.start <= m.start and m.end <= a.end for a in ctx.actors)]
+             and getattr(m, "is_location", True) and not _in_name(ctx, m)]
     if not found:
         return None
+    trig = _token_at(ctx, trigger) if trigger is not None else None
+    if trig is not None:
+        mine = [m for m in found if (tok := _token_at(ctx, m.start)) is not None
+                and _same_clause(tok, trig)]
+        found = mine or found
     return min(found, key=lambda m: (_KIND_ORDER.get(m.kind, 4), m.start))
+
+
+def site_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
+    """"trois roquettes sont tombées près de l'ambassade": a site named again with a definite
+    article is where it was placed when first named ("l'ambassade américaine à Bagdad")."""
+    sites = lexicon.words("triggers", "site_nouns", ctx.lang)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if fold(tok.lemma_) not in sites or not any(
+                c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’") for c in tok.children):
+            continue
+        for earlier in ctx.doc[:span.start]:
+            if fold(earlier.lemma_) == fold(tok.lemma_):
+                sent = ctx.sentence_of_token(earlier.i)
+                hit = own_place(ctx, sent.start, sent.end, earlier.idx)
+                if hit is not None and hit.kind != "country":
+                    return hit
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from eventcoder.events import casualties, claims, reporting, roles, status, weapon
+from eventcoder.events import anchors, casualties, claims, reporting, roles, status, weapon
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import compiled
@@ -32,8 +32,8 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     target = roles.target_class(a2.head if a2 else None, ctx.lang)
     actor_class = roles.target_class(a1.head if a1 else None, ctx.lang)
     inferred = None
-    if actor_class == "crowd":
-        inferred = "riot"
+    if actor_class == "crowd" and any(c.type_key is None for c in o.members):
+        inferred = "riot"  # a crowd that attacks or clashes; a march alone is a protest
     elif target == "military":
         inferred = "battle"
     elif target == "civilian" or civ_victims:
@@ -54,7 +54,8 @@ def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan, Span | None]:
         return o.date.span, _span(ctx, o.date.start, o.date.end)
     first = ctx.sentences[o.first.sent]
     prev = [m for m in ctx.dates if m.end <= o.first.start
-            and ctx.sentence_at(m.start).paragraph == first.paragraph]
+            and ctx.sentence_at(m.start).paragraph == first.paragraph
+            and not anchors.is_statement_date(ctx, m)]
     if prev:
         return prev[-1].span, _span(ctx, prev[-1].start, prev[-1].end)
     pub = ctx.article.published
@@ -82,23 +83,71 @@ def _actor(role: roles.Role, basis: str) -> Actor:
 
 def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles.Role | None]:
     a1 = a2 = None
-    for c in o.members + o.summaries:
-        t1, t2 = roles.role_tokens(ctx.doc[c.token])
+    tokens = [c.token for c in o.members + [c for c in o.summaries if c.kind == "event"]]
+    tokens += [c.means_of for c in o.members if c.means_of is not None]  # l'assassinat de X
+    for i in tokens:
+        t1, t2 = roles.role_tokens(ctx.doc[i])
         a1 = a1 or (roles.resolve(ctx, t1) if t1 is not None else None)
         a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
-    if a2 is None:
-        for s in _sents(o):
-            v = roles.victim_token(ctx, s)
-            a2 = roles.resolve(ctx, v) if v is not None else None
-            if a2:
-                break
+    a1 = a1 or _named_by_trigger(ctx, o)
+    if a1 is None and "agreement" in o.type_keys:
+        t1, t2 = roles.sentence_parties(ctx, o.first.sent)
+        a1 = roles.resolve(ctx, t1) if t1 is not None else None
+        a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
     return a1, a2
 
 
-def _tolls(ctx: ArticleContext, o: Occurrence,
-           owners: dict[int, int]) -> dict[str, casualties.Toll]:
-    best: dict[str, casualties.Toll] = {}
+def _victim(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
+    """Who died: "30 soldats ont été tués", "a fait périr des civils"."""
     for s in _sents(o):
+        v = roles.victim_token(ctx, s)
+        found = roles.resolve(ctx, v) if v is not None else None
+        if found:
+            return found
+    return None
+
+
+def _crowd_as(ctx: ArticleContext, role: roles.Role | None, key: str | None) -> roles.Role | None:
+    """A crowd is coded by what it did: rioters in a riot, protesters in a protest."""
+    if role is None or roles.target_class(role.head, ctx.lang) != "crowd":
+        return role
+    if key == "riot":
+        return replace(role, record=actors.rioters(ctx.country))
+    if key == "protest":
+        return replace(role, record=actors.protesters(ctx.country))
+    return role
+
+
+def _civilian(role: roles.Role | None) -> bool:
+    return role is not None and (role.record.type or "").startswith("Civilian")
+
+
+def _follow_ups(ctx: ArticleContext, o: Occurrence, told: set[int]) -> set[int]:
+    """The sentences after an occurrence's own that name no event ("Il n'y a pas eu de
+    victimes"): they go on about it, up to the paragraph's end or the next trigger."""
+    out: set[int] = set()
+    for own in _sents(o):
+        para = ctx.sentences[own].paragraph
+        for s in ctx.sentences[own + 1:]:
+            if s.index in told or s.paragraph != para:
+                break
+            out.add(s.index)
+    return out
+
+
+def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
+    """"un raid américain", "des frappes russes": an actor named on the trigger itself."""
+    for c in o.members:
+        for m in ctx.actors:
+            if m.start <= c.start < m.end:
+                return roles.Role(m.record, Span(m.start, m.end, m.text), "")
+    return None
+
+
+def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
+           told: set[int]) -> dict[str, casualties.Toll]:
+    best: dict[str, casualties.Toll] = {}
+    for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
         sent = ctx.sentences[s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             if owners.get(t.start, id(o)) != id(o):
@@ -109,38 +158,51 @@ def _tolls(ctx: ArticleContext, o: Occurrence,
     return best
 
 
+def told_sentences(occs: list[Occurrence]) -> set[int]:
+    return {c.sent for o in occs for c in o.members + o.summaries}
+
+
 def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
     """Each toll belongs to the occurrence whose trigger precedes it most closely."""
     owners: dict[int, int] = {}
     for s in {c.sent for o in occs for c in o.members}:
         sent = ctx.sentences[s]
-        here = [(c.start, id(o)) for o in occs for c in o.members if c.sent == s]
+        here = [(c.start, id(o)) for o in occs for c in o.members + o.summaries if c.sent == s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             before = [h for h in here if h[0] <= t.start]
             owners[t.start] = max(before)[1] if before else min(here)[1]
     return owners
 
 
-def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
-            owners: dict[int, int], place: PlaceMatch | None) -> Mention:
-    lex = compiled(ctx.lang)
-    a1, a2 = _roles(ctx, o)
-    found = _tolls(ctx, o, owners)
-    civ = casualties.civilian_victims(found.values(), ctx.lang)
+def _all_tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
+               told: set[int]) -> dict[str, casualties.Toll]:
+    found = _tolls(ctx, o, owners, told)
+    if "fatalities" not in found:
+        killed = (casualties.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
+        if (one_death := next((k for k in killed if k), None)) is not None:
+            found["fatalities"] = one_death
+    return found
+
+
+def _typed(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None, a2: roles.Role | None,
+           victim: roles.Role | None, civ: bool) -> tuple[str | None, int, roles.Role | None,
+                                                         roles.Role | None]:
+    """The type key and its trigger, with the actors recoded by what the type says."""
     key, trig = _type(ctx, o, a1, a2, civ)
-    etype, sub = lex.types[key] if key else ("Battles", "Armed clash")
-    fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
-        c.end for c in o.members if c.start == trig))}
-    span, dspan = _date(ctx, o)
-    if dspan:
-        fields["date"] = dspan
-    loc, lspan = _location(ctx, place)
-    if lspan:
-        fields["location"] = lspan
-    my_claims = cl.claims.get(id(o), [])
+    if key in ("vac", "abduction") and _civilian(victim) and not _civilian(a2):
+        a2 = victim  # violence against civilians: the civilians harmed are its target
+    a1 = _crowd_as(ctx, a1, key)
+    if key == "overtake" and a1 is not None and a1.record.type == "State forces":
+        key = "regain"  # the state taking ground back
+    return key, trig, a1, a2
+
+
+def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
+               cl: claims.ClaimResult, fields: dict[str, Span]) -> tuple[Actor, list[Actor]]:
+    """Actor 1 as reported, claimed or attributed, and who claimed it."""
     claimed_by = []
     actor1 = _actor(a1, "reported") if a1 else None
-    for c in my_claims:
+    for c in cl.claims.get(id(o), []):
         if c.basis == "claimed":
             claimed_by.append(_actor(c.role, "claimed"))
             fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
@@ -152,10 +214,11 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
         actor1 = Actor(rec.id, rec.name, None, "unknown", rec.type, rec.country)
     elif "actor1" not in fields and a1:
         fields["actor1"] = a1.span
-    actor2 = _actor(a2, "reported") if a2 else None
-    if a2:
-        fields["actor2"] = a2.span
-    sents = _sents(o) + [c.sent for c in o.summaries]
+    return actor1, claimed_by
+
+
+def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str | None:
+    lex = compiled(ctx.lang)
     wpn = next((c.weapon for c in sorted(o.members, key=lambda c: -lex.rank.get(
         c.type_key or "", 0)) if c.weapon), None)
     if wpn:
@@ -163,6 +226,31 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
         fields["weapon"] = _span(ctx, w.start, w.end)
     elif (hit := weapon.from_text(ctx, _sents(o))) is not None:
         wpn, fields["weapon"] = hit
+    return wpn
+
+
+def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
+            owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
+    a1, a2 = _roles(ctx, o)
+    victim = _victim(ctx, o)
+    found = _all_tolls(ctx, o, owners, told)
+    civ = casualties.civilian_victims(found.values(), ctx.lang)
+    key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, civ)
+    etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")
+    fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
+        c.end for c in o.members if c.start == trig))}
+    span, dspan = _date(ctx, o)
+    if dspan:
+        fields["date"] = dspan
+    loc, lspan = _location(ctx, place)
+    if lspan:
+        fields["location"] = lspan
+    actor1, claimed_by = _actor_one(ctx, o, a1, cl, fields)
+    actor2 = _actor(a2, "reported") if a2 else None
+    if a2:
+        fields["actor2"] = a2.span
+    sents = _sents(o) + [c.sent for c in o.summaries]
+    wpn = _weapon(ctx, o, fields)
     for kind in ("fatalities", "injuries"):
         if kind in found:
             fields[kind] = _span(ctx, found[kind].start, found[kind].end)

@@ -69,9 +69,16 @@ def _quantity_before(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int]
                 continue
             return value, j
         if t.lower_ in singular and j + 1 < i and doc[j + 1].pos_ == "NOUN" \
-                and "Sing" in doc[j + 1].morph.get("Number", []):
+                and "Sing" in doc[j + 1].morph.get("Number", []) and _person(doc[j + 1], lang):
             return 1, j
     return None
+
+
+def _person(t: Token, lang: str) -> bool:
+    """"un soldat", "son conducteur": one person, not "un convoi"."""
+    people = lexicon.words("casualties", "person_nouns", lang) | lexicon.words(
+        "casualties", "civilian_victims", lang)
+    return fold(t.lemma_) in people
 
 
 def _is_date_number(doc: Doc, j: int) -> bool:
@@ -115,15 +122,88 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         kind = _kind(t, lang)
         if kind is None:
             continue
-        q = _quantity_before(doc, t.i, tok_start, lang)
-        if q is None:
+        q = _quantity_after(t, lang) or _quantity_before(doc, t.i, tok_start, lang)
+        if q is None or _cumulative(doc, t.i, tok_start, tok_end):
             continue
         value, j = q
+        if j > t.i:  # the figure follows the verb: "tuant cinq villageois"
+            noun = doc[j].head
+            yield Toll(kind, value, t.idx, noun.idx + len(noun), fold(noun.lemma_))
+            continue
         nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN"]
         victim = nouns[0] if nouns else None
         yield Toll(kind, value, doc[j].idx, t.idx + len(t), victim)
 
 
+def _cumulative(doc: Doc, i: int, start: int, end: int) -> bool:
+    """"plus de 1 400 morts depuis 2015", "Depuis 2012, les violences ont fait des milliers
+    de morts": a running total, not one occurrence's toll."""
+    if any(t.lower_ == "depuis" for t in doc[i + 1:min(end, i + 4)]):
+        return True
+    return any(t.lower_ == "depuis" and t.i + 1 < len(doc) and doc[t.i + 1].like_num
+               for t in doc[start:i])
+
+
+def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
+    """"blessant trois casques bleus", "ont tué cinq villageois": an active verb's object."""
+    if t.lower_.endswith("ant"):  # "blessant trois casques bleus" (often mis-tagged)
+        doc = t.doc
+        for n in doc[t.i + 1:min(len(doc), t.i + 3)]:
+            value = number_value(n.lower_, lang)
+            if value is not None and n.lower_ not in ("un", "une"):
+                return value, n.i
+    if t.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in t.children):
+        return None
+    for obj in (c for c in t.children if c.dep_ == "obj"):
+        for n in obj.children:
+            if n.dep_ == "nummod" or (n.pos_ == "NUM" and n.i < obj.i) or (
+                    n.dep_ == "det" and number_value(n.lower_, lang) and n.lower_ not in (
+                        "un", "une")):
+                value = number_value(n.lower_, lang)
+                if value is not None:
+                    return value, n.i
+    return None
+
+
 def civilian_victims(found: Iterable[Toll], lang: str = "fr") -> bool:
     civ = lexicon.words("casualties", "civilian_victims", lang)
     return any(t.victims in civ for t in found if t.kind == "fatalities")
+
+
+
+def killing_victim(tok: Token, lang: str = "fr") -> Token | None:
+    """The person a killing noun names ("l'assassinat, dans la nuit du 26, du chef du
+    village"): a "de" complement in its subtree that names a person, even where the parse
+    hangs it on the date between."""
+    if fold(tok.lemma_) not in lexicon.words("casualties", "killing_nouns", lang):
+        return None
+    people = lexicon.words("casualties", "person_nouns", lang)
+    for c in tok.subtree:
+        if c.i <= tok.i or c.dep_ not in ("nmod", "conj") or fold(c.lemma_) not in people:
+            continue
+        if any(x.dep_ == "case" and fold(x.lower_) == "de" for x in c.children):
+            return c
+    return _next_person(tok, people)
+
+
+def _next_person(tok: Token, people: frozenset[str]) -> Token | None:
+    """Where the parse hangs the victim elsewhere: the first "de" + person noun in the next
+    few words of the sentence."""
+    doc = tok.doc
+    end = min(len(doc), tok.i + 15)
+    for t in doc[tok.i + 1:end]:
+        if t.is_sent_start or t.text in _STOP:
+            break
+        if fold(t.lemma_) in people and t.i >= 1 and (fold(doc[t.i - 1].lower_) == "de" or (
+                t.i >= 2 and fold(doc[t.i - 2].lower_) == "de" and doc[t.i - 1].pos_ == "DET")):
+            return t
+    return None
+
+
+def killing_toll(tok: Token, lang: str = "fr") -> Toll | None:
+    """A killing noun with one victim named and no figure is one death."""
+    victim = killing_victim(tok, lang)
+    if victim is None or "Plur" in tok.morph.get("Number", []) or "Plur" in victim.morph.get(
+            "Number", []) or any(x.dep_ == "nummod" for x in victim.children):
+        return None
+    return Toll("fatalities", 1, tok.idx, victim.idx + len(victim), fold(victim.lemma_))

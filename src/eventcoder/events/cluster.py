@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventcoder.events import anchors
+from eventcoder.events import anchors, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
@@ -32,6 +32,7 @@ class Occurrence:
     count: int = 1
     places: list[PlaceMatch] = field(default_factory=list)
     denied: bool = False
+    background: bool = False
 
     @property
     def first(self) -> Candidate:
@@ -96,6 +97,12 @@ def place_conflict(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
     return bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
 
 
+def _same_day(ctx: ArticleContext, c: Candidate) -> bool:
+    """"se sont produites le même jour": dated by the occurrence told before."""
+    seg = ctx.text[c.seg_start:c.seg_end].lower()
+    return any(m in seg for m in lexicon.load("triggers", ctx.lang)["same_day_markers"])
+
+
 class Clusterer:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
@@ -104,7 +111,26 @@ class Clusterer:
         self.links: dict[int, list[Occurrence]] = {}
 
     def _recent(self, c: Candidate) -> list[Occurrence]:
-        return [o for o in reversed(self.occs) if c.sent - o.last_sent <= _WINDOW]
+        """The occurrences an anaphor may reach: those told lately, and always the last one
+        (nothing else has been told since)."""
+        return [o for k, o in enumerate(reversed(self.occs))
+                if k == 0 or c.sent - o.last_sent <= _WINDOW]
+
+    def _deny(self, c: Candidate) -> None:
+        """"Le Pentagone a nié qu'un convoi ait été visé": the occurrence it names is denied."""
+        for o in self._recent(c):
+            if _occ_compatible(o, c, False):
+                o.denied = True
+                self.links.setdefault(c.token, []).append(o)
+                return
+
+    def _salient(self, c: Candidate) -> list[Occurrence]:
+        """A definite reference ("l'attaque n'a pas été revendiquée") goes to the news
+        before the background ("une attaque du même type avait fait 31 morts")."""
+        recent = self._recent(c)
+        if c.definite and not c.background:
+            return [o for o in recent if not o.background] + [o for o in recent if o.background]
+        return recent
 
     def _join(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> None:
@@ -117,7 +143,7 @@ class Clusterer:
             o.place = p
 
     def _new(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> Occurrence:
-        o = Occurrence(count=c.count)
+        o = Occurrence(count=c.count, background=c.background)
         if c.same_type and c.generic and self.occs:
             prev = self.occs[-1]
             c.type_key = next(iter(prev.type_keys), None)
@@ -130,26 +156,31 @@ class Clusterer:
     def add(self, c: Candidate) -> None:
         ctx = self.ctx
         if c.blocked == "denied":
-            for o in self._recent(c):
-                if _occ_compatible(o, c, False):
-                    o.denied = True
-                    self.links.setdefault(c.token, []).append(o)
-                    break
+            self._deny(c)
             return
         if c.blocked or c.vague:
             return
-        d = anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
-        p = anchors.own_place(ctx, c.seg_start, c.seg_end)
+        d = None if c.reaction else anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
+        p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start)
         if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
             p = self.occs[-1].place if self.occs else None
+        if d is None and self.occs and _same_day(ctx, c):
+            prev = self.occs[-1]
+            d = prev.date or anchors.preceding_date(ctx, prev.first.end)
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
+        if c.kind == "anaphor" and not (c.definite or c.reaction):
+            return  # "des opérations contre X": an activity, not a reference back
         if c.count > 1 or c.elliptic:
             o = self._new(c, d, p)
             if c.distributive:
                 o.places = [m for m in ctx.places if (m.start, m.end) in c.distributive]
             return
-        for o in self._recent(c):
+        if c.plural and c.count == 1 and not c.definite and not (
+                self.occs and self.occs[-1].last_sent == c.sent):
+            self.pending.append((c, d))  # "des attaques" on its own: a summary
+            return
+        for o in self._salient(c):
             if self._fits(o, c, d, p):
                 self._join(o, c, d, p)
                 return
@@ -173,6 +204,8 @@ class Clusterer:
             return True
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
+        if d is None and o.date is not None and not c.plural:
+            return True  # a compatible continuation without a date of its own
         if c.generic and not o.type_keys:
             return True  # two generic attacks, same day and place: told twice
         return bool(c.type_key and c.type_key in o.type_keys)
@@ -190,7 +223,8 @@ class Clusterer:
                     o.summaries.append(c)
                 self.links.setdefault(c.token, []).extend(hosts)
             elif self.ctx.doc[c.token].dep_ != "nmod" and (d is not None or c.definite):
-                self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end))
+                self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end,
+                                                      c.start))
         return self.occs
 
 

@@ -77,16 +77,18 @@ def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
     paragraph = 0
     last_end = 0
     for sent in doc.sents:
-        if "\n\n" in text[last_end:sent.start_char] or "\n\n" in sent.text.strip():
-            paragraph += 1
         stripped = sent.text.strip()
+        lead = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        # the blank line may trail the previous sentence or lead this one
+        if "\n\n" in text[last_end:lead] or "\n\n" in stripped:
+            paragraph += 1
         if not stripped:
             continue
         idx = len(out)
         out.append(Sentence(idx, sent.start_char, sent.end_char, sent.start, sent.end, paragraph))
         for t in range(sent.start, sent.end):
             sent_of_tok[t] = idx
-        last_end = sent.end_char
+        last_end = lead + len(stripped)
     return out, sent_of_tok
 
 
@@ -120,9 +122,10 @@ def build(article: Article, doc: Doc, lang: str) -> ArticleContext:
     text = article.text
     sentences, sent_of_tok = _sentences(doc)
     date_matches = _call("find_dates", dates, text, article.published, lang)
-    actor_matches = _call("find_actors", actors, text, lang)
-    outlet_matches = _call("find_outlets", actors, text, lang)
     place_matches = _call("find_places", places, text, None, lang)
     country = dominant_country(place_matches, text)
+    # generic actors ("des civils") are those of the article's country
+    actor_matches = _call("find_actors", actors, text, lang, country)
+    outlet_matches = _call("find_outlets", actors, text, lang)
     return ArticleContext(article, doc, lang, sentences, date_matches, place_matches,
                           actor_matches, outlet_matches, country, sent_of_tok)

@@ -37,6 +37,9 @@ class Candidate:
     same_type: bool = False
     elliptic: bool = False
     temporal: bool = False
+    reaction: bool = False
+    background: bool = False  # told in the pluperfect: history behind the news
+    means_of: int | None = None  # token of the trigger this one tells the means of
     seg_start: int = 0
     seg_end: int = 0
     distributive: list[tuple[int, int]] = field(default_factory=list)
@@ -57,16 +60,28 @@ def _near_lemmas(tok: Token, after: int = 3) -> set[str]:
 def _accepts(e: Entry, tok: Token) -> bool:
     if e.pos and e.pos != tok.pos_ and not (e.pos == "VERB" and tok.pos_ == "AUX"):
         return False
-    if e.requires and not (e.requires & _near_lemmas(tok)):
+    if e.requires and not (e.requires & _near_lemmas(tok)) and not (
+            e.requires & {fold(g.lemma_) for c in tok.children for g in c.children}):
         return False
     if e.requires_plural and "Plur" not in tok.morph.get("Number", []):
         return False
+    if e.active and (not any(c.dep_ == "obj" for c in tok.children) or any(
+            c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)):
+        return False  # "ont tué cinq villageois", not the toll "ont été tués"
     if e.requires_object:
         deps = {c.dep_ for c in tok.children}
         if not deps & {"obj", "nsubj:pass"} and not any(
-                c.dep_ == "aux:pass" for c in tok.children):
+                c.dep_ == "aux:pass" for c in tok.children) and not _object_follows(tok):
             return False
     return True
+
+
+def _object_follows(tok: Token) -> bool:
+    """"avoir arrêté dix-huit membres": an object right after the verb, where the parse
+    lost it."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.pos_ == "NUM" or nxt.like_num or (
+        nxt.pos_ == "DET" and nxt.lower_ not in ("le", "la", "les", "l'", "l’")))
 
 
 def _match(doc: Doc, lang: str) -> list[tuple[int, int, Entry]]:
@@ -109,7 +124,9 @@ def _blocked(tok: Token, lang: str) -> str | None:
                 "Fut" in c.morph.get("Tense", []) for c in tok.children
                 if c.dep_.startswith("aux")):
             return "future"
-        if "Inf" in tok.morph.get("VerbForm", []) and fold(tok.head.lemma_) != "faire":
+        causative = fold(tok.head.lemma_) == "faire" or any(
+            fold(c.lemma_) == "faire" for c in tok.children)  # "s'est fait exploser"
+        if "Inf" in tok.morph.get("VerbForm", []) and not causative:
             return "infinitive"
         if any(fold(c.lemma_) in _NEGATIONS for c in tok.children if c.dep_ == "advmod"):
             return "negated"
@@ -124,9 +141,20 @@ def _blocked(tok: Token, lang: str) -> str | None:
         lem = fold(node.lemma_)
         if lem in denial:
             return "denied"
+        if "Inf" in node.morph.get("VerbForm", []) and any(
+                c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in node.children):
+            return "purpose"  # "un plan pour viser les zones à travers les missiles"
         if lem in blocking:
             return "governor:" + lem
     return None
+
+
+def _pluperfect(tok: Token) -> bool:
+    """"avait fait 31 morts", "avait été attaqué": the verb telling the trigger (itself, or
+    the one it is the subject or object of) is in the pluperfect."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", [])
+               and fold(c.lemma_) in ("avoir", "être") for c in verb.children)
 
 
 def _in_temporal(tok: Token) -> bool:
@@ -145,7 +173,18 @@ def _vague(tok: Token, lang: str) -> bool:
     tally = lexicon.words("triggers", "tally_heads", lang)
     if any(fold(c.lemma_) in vague_mods or c.lower_ in vague_mods for c in tok.children):
         return True
-    return tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i
+    if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
+        return False
+    # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+    return not definite or "Plur" in tok.morph.get("Number", [])
+
+
+def _reaction(tok: Token, lang: str) -> bool:
+    """"a dénoncé une attaque barbare": a reaction names an occurrence already told; its
+    clause's date is the reaction's."""
+    verbs = lexicon.words("triggers", "reaction_verbs", lang)
+    return tok.dep_ in ("obj", "nsubj:pass", "conj") and fold(tok.head.lemma_) in verbs
 
 
 def _count(tok: Token, lang: str) -> int:
@@ -168,12 +207,16 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
-    plural = "Plur" in tok.morph.get("Number", [])
+    plural = tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number", []) and fold(
+        tok.lemma_) not in lexicon.words("triggers", "clash_nouns", ctx.lang)  # "des heurts"
     c = Candidate(tok.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                   ctx.sentence_of_token(tok.i).index, e.kind, type_key, weapon,
                   plural=plural, definite=bool(dets & _DEFINITE),
                   temporal=bool(cases & _TEMPORAL_CASES))
     c.temporal = c.temporal or _in_temporal(tok)
+    c.background = _pluperfect(tok)
+    if _reaction(tok, ctx.lang):
+        c.kind, c.reaction = "anaphor", True
     c.blocked = _blocked(tok, ctx.lang)
     if tok.pos_ == "NOUN":
         c.vague = _vague(tok, ctx.lang)
@@ -184,13 +227,67 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     return c
 
 
+def _inherit_means(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"l'assassinat dans un raid", "tués lors d'une attaque": the second trigger tells how
+    the first happened, so it shares the first's standing (background, blocked)."""
+    means = lexicon.words("triggers", "means_links", ctx.lang)
+    for prev, c in zip(cands, cands[1:], strict=False):
+        if prev.sent != c.sent or c.start - prev.end > 40:
+            continue
+        between = ctx.text[prev.end:c.start].lower().replace("’", "'").split()
+        if between and " ".join(between[:-1]) in means and between[-1] in ("un", "une"):
+            c.temporal = c.temporal or prev.temporal
+            c.blocked = c.blocked or prev.blocked
+            c.means_of = prev.token
+
+
+def _inherit_vagueness(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"plusieurs attaques contre les convois, attaques qui ...": a repetition in apposition
+    is as vague as the noun it repeats."""
+    by_token = {c.token: c for c in cands}
+    for c in cands:
+        tok = ctx.doc[c.token]
+        head = by_token.get(tok.head.i)
+        bare = not any(x.dep_ in ("det", "case") for x in tok.children)
+        if head is None or head is c or not head.vague:
+            continue
+        if bare and tok.dep_ in ("appos", "conj", "nmod") or tok.dep_ in ("acl", "amod"):
+            c.vague = True  # "plusieurs attaques visant des convois": the same tally
+
+
+def _share_segments(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"Un engin explosif avait ciblé, mardi, un convoi": the subject or object of a verb
+    trigger is told by that verb's clause, with its date and place."""
+    verbs = {c.token: c for c in cands if ctx.doc[c.token].pos_ in ("VERB", "AUX")}
+    for c in cands:
+        tok = ctx.doc[c.token]
+        v = verbs.get(tok.head.i)
+        if v is not None and v is not c and tok.dep_ in ("nsubj", "nsubj:pass", "obj"):
+            c.seg_start, c.seg_end = min(c.seg_start, v.seg_start), max(c.seg_end, v.seg_end)
+
+
+def _argument_of_trigger(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"des frappes aériennes ont visé des bases": a plural event noun that is the subject
+    or object of another trigger tells that one occurrence, it does not sum up others."""
+    verbs = {c.token for c in cands if ctx.doc[c.token].pos_ in ("VERB", "AUX")}
+    for c in cands:
+        tok = ctx.doc[c.token]
+        if c.plural and c.count == 1 and tok.head.i in verbs and tok.dep_ in (
+                "nsubj", "nsubj:pass", "obj"):
+            c.plural = False
+
+
 def find(ctx: ArticleContext) -> list[Candidate]:
     """Every trigger of the article as a candidate, in text order, with its segment."""
     from eventcoder.events import split
 
     cands = [_candidate(ctx, s, e, entry) for s, e, entry in _match(ctx.doc, ctx.lang)]
+    _inherit_means(ctx, cands)
+    _inherit_vagueness(ctx, cands)
+    _argument_of_trigger(ctx, cands)
     cands += split.elliptic(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)
+    _share_segments(ctx, cands)
     split.distributive(ctx, cands)
     return cands

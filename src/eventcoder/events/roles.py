@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventcoder.events import lexicon
+from eventcoder.events import casualties, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 _TARGET_CASES = {"contre", "visant", "sur"}
 _AGENT_CASES = {"par"}
+_OF = {"de", "du", "des", "d'", "d’"}
+_INTRANSITIVE_DEATHS = {"mourir", "périr", "décéder", "mort", "succomber"}
 _GROUPS = {"groupe", "organisation", "brigade", "formation", "mouvement", "faction"}
 _QUANTITY = {"millier", "centaine", "dizaine", "groupe", "nombre", "partie"}
 
@@ -44,8 +46,8 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     for t in tok.subtree:
         if t.i < tok.i:
             continue
-        if t.dep_ in ("acl:relcl", "punct") and t.i > tok.i:
-            break
+        if t.dep_ in ("acl:relcl", "punct") or t.dep_ == "case" and t.lower_ == "par":
+            break  # a relative clause, a comma or an agent ("par X") starts another role
         right_tok = t
     return left, right_tok.idx + len(right_tok)
 
@@ -72,9 +74,9 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     """The actor a role phrase names, or None when it names none we can tell."""
     start, end = phrase_span(tok)
     text = ctx.text
-    inside = [m for m in ctx.actors if m.start >= start and m.end <= end]
+    inside = [m for m in ctx.actors if start <= m.start < end]  # a name may run past a bad cut
     if inside:
-        m = inside[0]
+        m = max(inside, key=lambda m: (m.end - m.start, -m.start))  # the fullest name
         return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
     generic = getattr(actors, "generic_actor", None)
     surface = text[start:end]
@@ -86,11 +88,34 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
             rec = None
         if rec is not None:
             return Role(rec, Span(start, end, surface), _head_lemma(tok))
+    head = _head_lemma(tok)
+    cls = target_class(head, ctx.lang)
+    if cls == "crowd":  # "des milliers de partisans ont attaqué"
+        return Role(actors.rioters(ctx.country), Span(start, end, surface), head)
+    if cls == "civilian" and tok.pos_ == "NOUN":  # "des fidèles", "le chef du village"
+        return Role(actors.civilians(ctx.country), Span(start, end, surface), head)
+    earlier = _named_before(ctx, tok, start)
+    if earlier is not None:
+        return Role(earlier.record, Span(start, end, surface), head)
     name = _propn_run(tok) if tok.pos_ == "PROPN" or fold(tok.lemma_) in _GROUPS else None
     if name:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         s = text.find(name, start)
         return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
+    return None
+
+
+def _named_before(ctx: ArticleContext, tok: Token, start: int) -> actors.ActorMatch | None:
+    """"la coalition" after "la coalition internationale": a definite head noun names
+    again the actor last named with it."""
+    if tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("le", "la", "les", "l'", "l’") for c in tok.children):
+        return None
+    word = tok.lower_
+    for m in reversed(ctx.actors):
+        if m.end <= start and not getattr(m, "generic", False) and \
+                m.text.lower().split()[0] == word:
+            return m
     return None
 
 
@@ -102,12 +127,101 @@ def _case(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ == "case"}
 
 
+def _parties(tok: Token) -> tuple[Token | None, Token | None]:
+    """"des combats entre l'armée et les jihadistes": the two sides, in order."""
+    for c in tok.children:
+        if "entre" in _case(c) or c.dep_ == "nmod" and any(
+                x.dep_ == "case" and x.lower_ == "entre" for x in c.children):
+            other = [x for x in c.children if x.dep_ == "conj"] or [
+                x for x in tok.children if x.dep_ == "conj" and x.i > c.i]  # a misparse
+            return c, (other[0] if other else None)
+    return None, None
+
+
+def _from_governor(tok: Token) -> tuple[Token | None, Token | None]:
+    """"40 agriculteurs ont été retrouvés égorgés par X": a bare participle takes its
+    governing verb's patient (subject) and agent."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "conj", "advcl") or head.pos_ != "VERB" or _children(tok, {
+            "nsubj", "nsubj:pass"}) or "Part" not in tok.morph.get("VerbForm", []):
+        return None, None
+    if any(c.dep_ == "aux:tense" for c in tok.children):  # "a annoncé avoir remis": active
+        subj = _children(head, {"nsubj"})
+        return (subj[0] if subj else None), None
+    agents = [c for c in head.children if c.dep_ == "obl:agent" or (
+        c.dep_.startswith("obl") and _case(c) & _AGENT_CASES)]
+    subj = _children(head, {"nsubj:pass", "nsubj"})
+    return (agents[0] if agents else None), (subj[0] if subj else None)
+
+
+def _verb_target(tok: Token) -> Token | None:
+    """"trois roquettes se sont abattues sur l'ambassade": what the trigger's verb hit."""
+    arg = tok.head if tok.dep_ == "nmod" and tok.head.pos_ in ("NUM", "PRON") else tok
+    if arg.dep_ not in ("nsubj", "nsubj:pass") or arg.head.pos_ != "VERB":
+        return None
+    verb = arg.head
+    objs = _children(verb, {"obj"})
+    hits = [c for c in verb.children if c.dep_.startswith("obl") and _case(c) & _TARGET_CASES]
+    return objs[0] if objs else (hits[0] if hits else None)
+
+
+def sentence_parties(ctx: ArticleContext, sent_idx: int) -> tuple[Token | None, Token | None]:
+    """"les négociations entre Washington et les talibans, qui ont abouti à un accord":
+    the parties of an agreement named anywhere in its sentence."""
+    s = ctx.sentences[sent_idx]
+    for t in ctx.doc[s.tok_start:s.tok_end]:
+        if t.lower_ == "entre" and t.dep_ == "case":
+            a, b = _parties(t.head.head)
+            if a is not None:
+                return a, b
+    return None, None
+
+
 def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     """(actor-1 token, actor-2 token) around one trigger."""
+    a1, a2 = _role_tokens(tok)
+    if a1 is None and a2 is None:
+        a1, a2 = _parties(tok)
+    if a2 is None and fold(tok.lemma_) in lexicon.words("triggers", "clash_nouns", "fr"):
+        other = [c for c in tok.children if "avec" in _case(c)]  # "combats avec l'armée"
+        a2 = other[0] if other else None
+    if tok.pos_ == "VERB":
+        g1, g2 = _from_governor(tok)
+        a1, a2 = a1 or g1, a2 or g2
+        a2 = a2 or _recipient(tok)
+    return a1, a2 or _verb_target(tok) or _passage_target(tok)
+
+
+def _recipient(tok: Token) -> Token | None:
+    """"avoir remis la base à l'armée irakienne": who received what was handed over."""
+    if fold(tok.lemma_) not in lexicon.words("triggers", "recipient_verbs", "fr"):
+        return None
+    to = [c for c in tok.children if c.dep_.startswith("obl") and "à" in _case(c)]
+    return to[0] if to else None
+
+
+def _passage_target(tok: Token) -> Token | None:
+    """"a explosé (lors) du passage d'un convoi de la coalition", "lorsqu'une colonne y
+    passait": what passed by was the target."""
+    for node in (tok, tok.head):
+        near = [g for c in node.children for g in (c, *c.children)]
+        for c in near:
+            if fold(c.lemma_) == "passage":
+                of = [g for g in c.children if g.dep_ == "nmod" and _case(g) & _OF]
+                if of:
+                    return of[0]
+            if fold(c.lemma_) == "passer" and c.dep_ == "advcl" and (
+                    subj := _children(c, {"nsubj"})):
+                return subj[0]
+    return None
+
+
+def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     a1: Token | None = None
     a2: Token | None = None
-    passive = any(c.dep_ == "aux:pass" for c in tok.children) or bool(
-        _children(tok, {"nsubj:pass"}))
+    passive = (any(c.dep_ in ("aux:pass", "obl:agent") for c in tok.children) or bool(
+        _children(tok, {"nsubj:pass"}))) and fold(tok.lemma_) not in lexicon.words(
+        "triggers", "etre_verbs", "fr")
     if tok.pos_ in ("VERB", "AUX"):
         subj = _children(tok, {"nsubj", "nsubj:pass"})
         agents = [c for c in tok.children if c.dep_ in ("obl:agent", "obl:arg", "obl:mod")
@@ -126,18 +240,21 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
             cases = _case(c)
             if cases & _TARGET_CASES or c.dep_ == "acl" and fold(c.lemma_) == "viser":
                 a2 = a2 or (c if cases else next(iter(_children(c, {"obj"})), None))
-            elif c.dep_ == "acl":
+            elif c.dep_ == "acl":  # "une attaque perpétrée par X contre Y"
                 ag = [g for g in c.children if _case(g) & _AGENT_CASES]
                 a1 = a1 or (ag[0] if ag else None)
+                tg = [g for g in c.children if _case(g) & _TARGET_CASES]
+                a2 = a2 or (tg[0] if tg else None)
             elif cases & _AGENT_CASES:
                 a1 = a1 or c
         perpetrate = lexicon.words("claims", "perpetration_verbs", "fr")
         if tok.dep_ == "obj" and fold(tok.head.lemma_) in perpetrate:
             subj = _children(tok.head, {"nsubj"})
             a1 = a1 or (subj[0] if subj else None)
-        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
-            objs = _children(tok.head, {"obj"})
-            a2 = a2 or (objs[0] if objs else None)
+            hits = [c for c in tok.head.children if c.dep_.startswith("obl")
+                    and _case(c) & _TARGET_CASES]  # "a mené des raids contre X"
+            a2 = a2 or (hits[0] if hits else None)
+        a2 = a2 or casualties.killing_victim(tok)  # "l'assassinat du chef du village"
         if a2 is None and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) == "cible":
             subj = _children(tok.head, {"nsubj"})
             a2 = subj[0] if subj else None
@@ -158,11 +275,38 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
     """The subject of a death verb ("30 soldats ... ont été tués"): the harmed side."""
     s = ctx.sentences[sent_idx]
     deaths = lexicon.words("casualties", "death_words", ctx.lang)
+    hurt = lexicon.words("casualties", "injury_words", ctx.lang)
     for t in ctx.doc[s.tok_start:s.tok_end]:
+        lost_life = fold(t.lemma_) == "perdre" and any(
+            fold(c.lemma_) == "vie" for c in t.children)  # "28 soldats ont perdu la vie"
+        if lost_life and (subj := _children(t, {"nsubj"})):
+            return subj[0]
         if fold(t.lemma_) in deaths and t.pos_ == "VERB":
-            subj = _children(t, {"nsubj:pass", "nsubj"})
-            if subj:
-                return subj[0]
-            if t.dep_ in ("acl", "amod") and t.head.pos_ == "NOUN":
-                return t.head
+            hit = _victim_of(t)
+            if hit is not None:
+                return hit
+    for t in ctx.doc[s.tok_start:s.tok_end]:  # no one died: those wounded
+        if fold(t.lemma_) in hurt and t.pos_ == "VERB" and (
+                passive := _children(t, {"nsubj:pass"})):
+            return passive[0]
+    return None
+
+
+def _victim_of(t: Token) -> Token | None:
+    """Who died: the passive subject ("30 soldats ont été tués"), the object ("a tué
+    trois civils", "a fait périr des civils"), the subject of an intransitive death verb
+    ("20 personnes sont mortes"), never the killer."""
+    passive = _children(t, {"nsubj:pass"})
+    if passive:
+        return passive[0]
+    objs = _children(t, {"obj"}) or (_children(t.head, {"obj"}) if fold(
+        t.head.lemma_) == "faire" else [])
+    if objs:
+        return objs[0]
+    subj = _children(t, {"nsubj"})
+    if subj and (fold(t.lemma_) in _INTRANSITIVE_DEATHS or any(
+            c.dep_ == "aux:pass" for c in t.children)):
+        return subj[0]
+    if t.dep_ in ("acl", "amod") and t.head.pos_ == "NOUN":
+        return t.head
     return None
