@@ -121,6 +121,25 @@ def bench_spacy(articles: list[Article], batch_size: int) -> dict[str, Any]:
     return result
 
 
+def bench_engine_pipeline(articles: list[Article], batch_size: int) -> dict[str, Any]:
+    """spaCy with the components the engine keeps (eventcoder.nlp.load): the engine minus
+    its rules, so engine/this ratio is the cost of the rules alone."""
+    from eventcoder import nlp
+
+    with PhasePeak() as peak:
+        start = time.perf_counter()
+        pipeline = nlp.load()
+        load = time.perf_counter() - start
+        list(pipeline.pipe([articles[0].text]))
+        texts = [a.text for a in articles]
+        result = _timed(
+            lambda: sum(len(d) for d in pipeline.pipe(texts, batch_size=batch_size)),
+            len(texts), peak)
+    result.update(load_s=round(load, 2), produced_what="tokens",
+                  components=list(pipeline.pipe_names))
+    return result
+
+
 def bench_engine(articles: list[Article], batch_size: int) -> dict[str, Any]:
     from eventcoder.events import extract
 
@@ -163,17 +182,22 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     start_rss = round(rss_mb(), 1)
     spacy_phase = bench_spacy(articles, args.batch_size)
     gc.collect()  # spaCy's model goes before the engine loads its own
+    same_phase = bench_engine_pipeline(articles, args.batch_size)
     engine_phase = bench_engine(articles, args.batch_size)
     return {"corpus_articles": len(corpus), "copies": copies, "articles": len(articles),
             "characters": sum(len(a.text) for a in articles), "batch_size": args.batch_size,
-            "start_rss_mb": start_rss, "spacy": spacy_phase, "engine": engine_phase,
+            "start_rss_mb": start_rss, "spacy": spacy_phase,
+            "spacy_engine_pipeline": same_phase, "engine": engine_phase,
             "ratio_engine_to_spacy": round(engine_phase["articles_per_s"]
                                            / spacy_phase["articles_per_s"], 3),
+            "ratio_engine_to_same_pipeline": round(engine_phase["articles_per_s"]
+                                                   / same_phase["articles_per_s"], 3),
             "machine": machine()}
 
 
 def report(figures: dict[str, Any]) -> str:
     s, e = figures["spacy"], figures["engine"]
+    p = figures["spacy_engine_pipeline"]
     return "\n".join([
         f"articles: {figures['articles']} ({figures['corpus_articles']} x "
         f"{figures['copies']}), {figures['characters']} characters, "
@@ -182,10 +206,13 @@ def report(figures: dict[str, Any]) -> str:
         f"spaCy {MODEL} alone: {s['articles_per_s']} articles/s ({s['seconds']} s; "
         f"load {s['load_s']} s); RSS after {s['rss_mb']} MiB, phase peak "
         f"{s['phase_peak_rss_mb']} MiB",
+        f"spaCy with the engine's components ({', '.join(p['components'])}): "
+        f"{p['articles_per_s']} articles/s ({p['seconds']} s)",
         f"eventcoder.events.extract: {e['articles_per_s']} articles/s ({e['seconds']} s; "
         f"first article {e['first_article_s']} s; {e['produced']} mentions); "
         f"RSS after {e['rss_mb']} MiB, phase peak {e['phase_peak_rss_mb']} MiB",
-        f"ratio engine/spaCy: {figures['ratio_engine_to_spacy']}; process peak RSS "
+        f"ratio engine/spaCy: {figures['ratio_engine_to_spacy']}; engine/same pipeline "
+        f"(cost of the rules): {figures['ratio_engine_to_same_pipeline']}; process peak RSS "
         f"{e['process_peak_rss_mb']} MiB; load average {figures['machine']['load_average']}",
     ])
 
