@@ -2,10 +2,12 @@
 
 A pair is first checked for hard conflicts (incompatible types, dates too far apart,
 a day outside the other report's span, different towns, different perpetrators): any
-conflict vetoes the merge whatever the rest says. A different target alone is no
-conflict (sources describe victims differently); it only lowers the score. Only then is a weighted score computed, so the threshold never has to trade a strong
-date match against a wrong place. Both checks read ``Features``, computed once per report,
-because the merge compares each report with many candidates.
+conflict vetoes the merge whatever the rest says. Only then is a weighted score computed,
+so the threshold never has to trade a strong date match against a wrong place. A
+different target alone is no conflict (sources describe victims differently), nor are
+far-apart tolls (early tolls grow): both only lower the score. Both checks read
+``Features``, computed once per report, because the merge compares each report with many
+candidates.
 """
 
 from __future__ import annotations
