@@ -459,3 +459,162 @@ def test_a_fresh_id_never_takes_a_stored_one() -> None:
     holder = {s.mention: e.id for e in result.events for s in e.sources}
     assert holder["m-b"] == stored.id
     assert holder["m-a"] == "ev-" + hashlib.sha1(b"m-a#1").hexdigest()[:12]
+
+
+# --- refinements (issue 5): targets, date precision, weekdays, relative locations -------
+
+BF_PLACE = Location("BF", "BF-SAH", "Sahel", "Djibo", 14.1022, -1.6306, 1)
+JNIM = Actor("jnim", "JNIM: Group for Support of Islam and Muslims", type="Rebel group")
+ISGS = Actor("isgs", "Islamic State (Greater Sahara)", type="Rebel group")
+CIVILIANS_BF = Actor("civilians-burkina-faso", "Civilians (Burkina Faso)", type="Civilians")
+VDP = Actor("vdp", "VDP: Volunteers for the Defense of the Homeland", type="Political militia")
+KH = Actor("kataib-hezbollah", "Kataib Hezbollah", type="Political militia")
+US = Actor("us-military", "Military Forces of the United States", type="State forces")
+COALITION = Actor("coalition-oir", "Global Coalition Against Daesh", type="External/Other")
+VAC = ("Violence against civilians", "Attack")
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def _pair_score(a: Mention, b: Mention) -> float | None:
+    from eventcoder.merge_rules import features, score
+
+    return score(features(a), features(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a massacre: villagers in one report, their volunteer guards in the other
+    ({"kind": VAC, "where": BF_PLACE, "actor1": JNIM, "actor2": CIVILIANS_BF},
+     {"kind": VAC, "where": BF_PLACE, "actor1": JNIM, "actor2": VDP}),
+    # the same, the second source coding it as a clash with the guards
+    ({"kind": VAC, "where": BF_PLACE, "actor1": JNIM, "actor2": CIVILIANS_BF},
+     {"kind": ("Battles", "Armed clash"), "where": BF_PLACE, "actor1": JNIM, "actor2": VDP}),
+    # a rocket on a base: an army and the coalition it belongs to (part_of)
+    ({"kind": SHELLING, "actor1": KH, "actor2": US},
+     {"kind": SHELLING, "actor1": KH, "actor2": COALITION}),
+    # two named targets, not civilians: a lower score, no veto
+    ({"actor1": ISIS, "actor2": ARMY}, {"actor1": ISIS, "actor2": PMF}),
+])
+def test_a_different_target_alone_does_not_veto(a: dict[str, Any], b: dict[str, Any]) -> None:
+    events = merge([mention("m-a", "art-1", **a), mention("m-b", "art-2", **b)])
+    assert [len(e.sources) for e in events] == [2]
+
+
+def test_different_targets_cost_score_and_different_perpetrators_still_veto() -> None:
+    same = _pair_score(mention("m-a", "art-1", actor1=ISIS, actor2=ARMY),
+                       mention("m-b", "art-2", actor1=ISIS, actor2=ARMY))
+    other = _pair_score(mention("m-a", "art-1", actor1=ISIS, actor2=ARMY),
+                        mention("m-b", "art-2", actor1=ISIS, actor2=PMF))
+    linked = _pair_score(mention("m-a", "art-1", kind=SHELLING, actor1=KH, actor2=US),
+                         mention("m-b", "art-2", kind=SHELLING, actor1=KH, actor2=COALITION))
+    assert same is not None and other is not None and linked is not None
+    assert other < same and linked == pytest.approx(same)
+    both = [mention("m-a", "art-1", kind=VAC, where=BF_PLACE, actor1=JNIM, actor2=CIVILIANS_BF),
+            mention("m-b", "art-2", kind=VAC, where=BF_PLACE, actor1=ISGS, actor2=VDP)]
+    assert _pair_score(*both) is None and len(merge(both)) == 2
+
+
+SEPT = ("2018-09-01", "month", "2018-09-30")
+MONDAYS = DateSpan(date(2018, 9, 3), date(2018, 9, 24), "range", "lundi")
+
+
+@pytest.mark.parametrize(("span", "iso", "joined"), [
+    (day(*SEPT), "2018-09-01", True),      # first day of the month
+    (day(*SEPT), "2018-08-31", False),     # the day before: no ±1 widening into a month
+    (day(*SEPT), "2018-10-01", False),
+    (day("2018-09-10", "range", "2018-09-12"), "2018-09-12", True),
+    (day("2018-09-10", "range", "2018-09-12"), "2018-09-13", False),
+    (MONDAYS, "2018-09-17", True),         # a Monday of the month
+    (MONDAYS, "2018-09-16", False),        # a Sunday inside the span
+    (MONDAYS, "2018-09-02", False),        # before the first Monday
+    (replace(MONDAYS, text="on Monday night"), "2018-09-10", True),
+    (replace(MONDAYS, text="on Monday night"), "2018-09-11", False),
+    (replace(MONDAYS, start=date(2018, 9, 2), text="dans la nuit de dimanche à lundi"),
+     "2018-09-09", True),
+    # an explicit range naming weekdays is a plain range
+    (replace(MONDAYS, text="du lundi 3 au lundi 24"), "2018-09-12", True),
+])
+def test_a_stated_day_must_lie_inside_a_range_or_month(span: DateSpan, iso: str,
+                                                       joined: bool) -> None:
+    events = merge([mention("m-a", "art-1", when=span), mention("m-b", "art-2", when=day(iso))])
+    assert len(events) == (1 if joined else 2)
+
+
+@pytest.mark.parametrize(("span", "expected"), [
+    (MONDAYS, {0}),
+    (replace(MONDAYS, text="Monday"), {0}),
+    (replace(MONDAYS, start=date(2018, 9, 2), text="dans la nuit de dimanche à lundi"), {6, 0}),
+    (DateSpan(date(2018, 9, 3), date(2018, 9, 26), "range", "du lundi au mercredi"),
+     {0, 1, 2}),
+    (replace(MONDAYS, text="depuis lundi 3"), None),                 # a day number
+    (replace(MONDAYS, text=None), None),                             # no text
+    (replace(MONDAYS, text="ce mois-ci"), None),                     # no weekday
+    (DateSpan(date(2018, 9, 3), date(2018, 9, 5), "range", "du lundi au mercredi"), None),
+    (DateSpan(date(2018, 9, 3), date(2018, 9, 20), "range", "depuis lundi"), None),
+    (day("2018-09-03"), None),
+])
+def test_span_weekdays(span: DateSpan, expected: set[int] | None) -> None:
+    from eventcoder.merge_cues import span_weekdays
+
+    assert span_weekdays(span) == (None if expected is None else frozenset(expected))
+
+
+MOGADISHU = Location("SO", "SO-BN", "Banaadir", "Mogadishu", 2.0469, 45.3182, 1)
+SHABAAB = Actor("al-shabaab", "Al Shabaab", type="Rebel group")
+UNKNOWN_SO = Actor("unidentified-armed-group-somalia", "Unidentified Armed Group (Somalia)")
+SUICIDE = ("Explosions/Remote violence", "Suicide bomb")
+
+
+def _car_bombs(sunday: str, monday_text: str | None, tolls: tuple[int, int]
+               ) -> list[Mention]:
+    named = mention("m-a", "art-1", kind=SUICIDE, when=day(sunday), where=MOGADISHU,
+                    actor1=SHABAAB, fatalities=tolls[0], weapon="suicide")
+    vague = mention("m-b", "art-2", kind=SUICIDE, where=MOGADISHU, actor1=UNKNOWN_SO,
+                    when=replace(MONDAYS, text=monday_text), fatalities=tolls[1],
+                    weapon="suicide")
+    return [named, vague]
+
+
+def test_a_sunday_bombing_is_not_a_monday_one_in_a_month_dated_report() -> None:
+    # Sunday 2 Sept is before the first Monday; Sunday 16 Sept is no Monday
+    assert len(merge(_car_bombs("2018-09-02", "lundi", (20, 20)))) == 2
+    assert len(merge(_car_bombs("2018-09-16", "lundi", (20, 20)))) == 2
+    assert len(merge(_car_bombs("2018-09-17", "lundi", (20, 20)))) == 1
+
+
+def test_without_the_weekday_a_toll_far_apart_keeps_a_vague_report_apart() -> None:
+    assert len(merge(_car_bombs("2018-09-16", None, (20, 18)))) == 1
+    assert len(merge(_car_bombs("2018-09-16", None, (20, 3)))) == 2
+    # a toll that grew between an early and a late report of the same day stays one event
+    same_day = _car_bombs("2018-09-16", None, (20, 3))
+    same_day[1] = replace(same_day[1], date=day("2018-09-16"))
+    assert len(merge(same_day)) == 1
+
+
+BAGHDAD = (33.3152, 44.3661)
+
+
+def _relative(text: str | None, geo: int = 2) -> Location:
+    return Location("IQ", "IQ-BG", "Baghdad", "Baghdad", *BAGHDAD, geo, text)
+
+
+@pytest.mark.parametrize(("rel", "other", "joined"), [
+    # "80 km north of Baghdad" and the base at Balad (another province, ~80 km away)
+    (_relative("à 80 km au nord de Bagdad"),
+     Location("IQ", "IQ-SD", "Salah ad Din", "Balad", 34.0164, 44.1453, 1), True),
+    (_relative("some 50 miles north of Baghdad"),
+     Location("IQ", "IQ-SD", "Salah ad Din", "Balad", 34.0164, 44.1453, 1), True),
+    # Tikrit is twice as far: another place
+    (_relative("à 80 km au nord de Bagdad"), place("Tikrit"), False),
+    # Baghdad itself is not 80 km from Baghdad
+    (_relative("à 80 km au nord de Bagdad"), _relative(None, 1), False),
+    # "near Baghdad" without a distance keeps Baghdad's province
+    (_relative("près de Bagdad"),
+     Location("IQ", "IQ-SD", "Salah ad Din", "Balad", 34.0164, 44.1453, 1), False),
+    # a short stated distance is "near": the same town matches as before
+    (_relative("à 10 km de Bagdad"), _relative(None, 1), True),
+])
+def test_a_relative_location_matches_a_town_at_its_stated_distance(
+        rel: Location, other: Location, joined: bool) -> None:
+    fr = mention("m-a", "art-fr", kind=SHELLING, where=rel, weapon="rocket")
+    en = mention("m-b", "art-en", kind=SHELLING, where=other, weapon="rocket")
+    assert len(merge([fr, en])) == (1 if joined else 2)

@@ -1,10 +1,13 @@
 """When two reports can be one occurrence, and how alike they are.
 
 A pair is first checked for hard conflicts (incompatible types, dates too far apart,
-different towns, different perpetrators): any conflict vetoes the merge whatever the rest
-says. Only then is a weighted score computed, so the threshold never has to trade a strong
-date match against a wrong place. Both checks read ``Features``, computed once per report,
-because the merge compares each report with many candidates.
+a day outside the other report's span, different towns, different perpetrators): any
+conflict vetoes the merge whatever the rest says. Only then is a weighted score computed,
+so the threshold never has to trade a strong date match against a wrong place. A
+different target alone is no conflict (sources describe victims differently), nor are
+far-apart tolls (early tolls grow): both only lower the score. Both checks read
+``Features``, computed once per report, because the merge compares each report with many
+candidates.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Protocol
 
 import yaml
 
+from eventcoder.merge_cues import span_weekdays, stated_km
 from eventcoder.normalize import actors as actor_norm
 from eventcoder.schema import EVENT_TYPES, Actor, DateSpan, Location
 
@@ -28,6 +33,14 @@ THRESHOLD = 0.62
 # tell which occurrence it is.
 MAX_SPAN_DAYS = 62
 NEAR_KM = 30.0
+# A span up to this many days is a close date for a day inside it; a longer one (a month)
+# says little about which occurrence it is.
+SHORT_SPAN_DAYS = 7
+# Targets that differ and are not civilians against armed men: the actors weigh this.
+ACTOR2_DIFFERENT = 0.3
+# Tolls or injuries this far apart (one at least thrice the other, and by 5 or more) are
+# evidence of two occurrences: subtracted from the score, never a veto (early tolls grow).
+CASUALTY_RATIO, CASUALTY_GAP, CASUALTY_PENALTY = 3, 5, 0.15
 
 
 @cache
@@ -51,6 +64,7 @@ class Record(Protocol):
     actor1: Actor | None
     actor2: Actor | None
     fatalities: int | None
+    injuries: int | None
     weapon: str | None
 
 
@@ -80,20 +94,24 @@ class Features:
     sub: str | None
     family: str
     country: str | None
-    admin1: str | None
+    admin1: str | None  # None for a far relative location: its reference's province
     place: str | None  # normalised town name when geo_precision is 1 or 2
     near: bool
     lat: float | None
     lon: float | None
+    ref_km: float | None  # stated distance from the reference town, when beyond NEAR_KM
     day_lo: int | None  # widened span, ordinal days
     day_hi: int | None
     raw_lo: int | None
     raw_hi: int | None
-    exact_day: bool
+    exact_day: bool  # a stated day
+    is_day: bool  # day precision, stated or not
+    weekdays: frozenset[int] | None  # the weekdays a span derived from weekday words allows
     actor1: str | None
     actor2: str | None
     victims: bool
     fatalities: int | None
+    injuries: int | None
     weapon: str | None
 
 
@@ -115,16 +133,22 @@ def features(rec: Record) -> Features:
         before, after = tolerance(span)
         lo, hi = raw_lo - before, raw_hi + after
     precise = loc.geo_precision in (1, 2)
+    km = stated_km(loc)
+    far = km is not None and km > NEAR_KM and loc.latitude is not None
+    is_day = span is not None and span.precision == "day"
     return Features(
         event_type=rec.event_type, sub=rec.sub_event_type,
         family=type_family(rec.event_type), country=loc.country,
-        admin1=loc.admin1, place=norm_name(loc.place) if precise else None,
+        admin1=None if far else loc.admin1, place=norm_name(loc.place) if precise else None,
         near=loc.geo_precision == 2, lat=loc.latitude, lon=loc.longitude,
+        ref_km=km if far else None,
         day_lo=lo, day_hi=hi, raw_lo=raw_lo, raw_hi=raw_hi,
-        exact_day=span is not None and span.precision == "day" and span.stated,
+        exact_day=is_day and span is not None and span.stated, is_day=is_day,
+        weekdays=span_weekdays(span) if lo is not None else None,
         actor1=rec.actor1.id if rec.actor1 else None,
         actor2=rec.actor2.id if rec.actor2 else None,
-        victims=is_civilians(rec.actor2), fatalities=rec.fatalities, weapon=rec.weapon,
+        victims=is_civilians(rec.actor2), fatalities=rec.fatalities,
+        injuries=rec.injuries, weapon=rec.weapon,
     )
 
 
@@ -134,7 +158,7 @@ def type_relation(a: Coded, b: Coded) -> tuple[float, bool] | None:
     (ta, sa), (tb, sb) = a, b
     if ta == tb:
         if sa == sb:
-            return 1.0, False
+            return 1.0, ta == "Violence against civilians"
         if sa is None or sb is None:
             return 0.8, False
         if ta in vocab()["strict_subtypes"]:
@@ -172,10 +196,27 @@ def date_score(a: Features, b: Features) -> float | None:
     if a.exact_day and b.exact_day:  # two stated days: one day apart at most, not two
         gap = abs((a.raw_lo or 0) - (b.raw_lo or 0))
         return 1.0 if gap == 0 else 0.6 if gap == 1 else None
+    if a.exact_day and not b.is_day:
+        return _day_in_span(a, b)
+    if b.exact_day and not a.is_day:
+        return _day_in_span(b, a)
     assert a.raw_lo is not None and a.raw_hi is not None
     assert b.raw_lo is not None and b.raw_hi is not None
     raw_overlap = a.raw_lo <= b.raw_hi and b.raw_lo <= a.raw_hi
     return 0.7 if raw_overlap else 0.5
+
+
+def _day_in_span(day: Features, span: Features) -> float | None:
+    """A stated day and a range or month: the day must lie inside the span, not beside it
+    (a day's ±1 tolerance would widen a month into the next one), and on a weekday the
+    span allows when the span only knew the weekday. A long span is weak evidence."""
+    assert day.raw_lo is not None and span.day_lo is not None and span.day_hi is not None
+    assert span.raw_lo is not None and span.raw_hi is not None
+    if not span.day_lo <= day.raw_lo <= span.day_hi:
+        return None
+    if span.weekdays is not None and date.fromordinal(day.raw_lo).weekday() not in span.weekdays:
+        return None
+    return 0.7 if span.raw_hi - span.raw_lo < SHORT_SPAN_DAYS else 0.5
 
 
 def _km(a: Features, b: Features) -> float | None:
@@ -191,6 +232,9 @@ def place_score(a: Features, b: Features) -> float | None:
     """Same town; a town inside a province-only report; "near" a town. Never two towns."""
     if a.country and b.country and a.country != b.country:
         return None
+    for rel, other in ((a, b), (b, a)):
+        if rel.ref_km is not None and other.place and other.lat is not None:
+            return _at_stated_distance(rel, other)
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return None
     if a.place and b.place:
@@ -207,6 +251,19 @@ def place_score(a: Features, b: Features) -> float | None:
     return 0.6 if a.admin1 and b.admin1 else 0.3
 
 
+def _at_stated_distance(rel: Features, other: Features) -> float | None:
+    """"80 km north of Baghdad" is coded at Baghdad, often in Baghdad's province: a town of
+    another province matches when its distance from the reference is about the stated one
+    (a quarter either way, at least NEAR_KM / 3)."""
+    if other.ref_km is not None and other.place == rel.place:
+        return 1.0 if abs(other.ref_km - (rel.ref_km or 0)) <= NEAR_KM / 3 else None
+    km = _km(rel, other)
+    assert rel.ref_km is not None
+    if km is None or abs(km - rel.ref_km) > max(NEAR_KM / 3, rel.ref_km / 4):
+        return None
+    return 0.6
+
+
 def _same_actor(x: str | None, y: str | None) -> float | None:
     if is_unknown(x) or is_unknown(y):
         return 0.5
@@ -214,23 +271,42 @@ def _same_actor(x: str | None, y: str | None) -> float | None:
 
 
 def actor_score(a: Features, b: Features, relax2: bool) -> float | None:
-    """Perpetrators must agree; the target may be described differently when the pair of
-    codings allows it (civilians in one report, a militia in another)."""
+    """Perpetrators must agree. Targets that differ only lower the score: sources describe
+    victims differently ("civilians" and a village militia; a coalition and one of its
+    armies is no difference at all, via part_of), most leniently when the pair of codings
+    allows it and one side says civilians."""
     first = _same_actor(a.actor1, b.actor1)
+    swapped = _swapped(a, b)
+    if first is None:
+        return swapped
     second = _same_actor(a.actor2, b.actor2)
-    if second is None and relax2 and (a.victims or b.victims):
-        second = 0.7
-    if first is not None and second is not None:
-        return (first + second) / 2
+    if second is None:
+        second = 0.7 if relax2 and (a.victims or b.victims) else ACTOR2_DIFFERENT
+    direct = (first + second) / 2
+    return direct if swapped is None else max(direct, swapped)
+
+
+def _swapped(a: Features, b: Features) -> float | None:
+    """Actor order carries no meaning outside violence against civilians: both sides named
+    in both reports, each side matching the other's opposite role."""
     if "Violence against civilians" in (a.event_type, b.event_type):
         return None
     if None in (a.actor1, a.actor2, b.actor1, b.actor2):
         return None
-    # Actor order carries no meaning outside violence against civilians.
     first, second = _same_actor(a.actor1, b.actor2), _same_actor(a.actor2, b.actor1)
     if first is None or second is None:
         return None
     return (first + second) / 2
+
+
+def casualties_clash(a: Features, b: Features) -> bool:
+    """Tolls (or injuries) so far apart that they suggest two occurrences."""
+    for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)):
+        if x is not None and y is not None:
+            lo, hi = min(x, y), max(x, y)
+            if hi >= CASUALTY_RATIO * lo and hi - lo >= CASUALTY_GAP:
+                return True
+    return False
 
 
 def fatalities_score(a: Features, b: Features) -> float:
@@ -264,6 +340,7 @@ def score(a: Features, b: Features) -> float | None:
     act = actor_score(a, b, rel[1])
     if act is None:
         return None
+    penalty = CASUALTY_PENALTY if casualties_clash(a, b) else 0.0
     return (WEIGHTS["type"] * rel[0] + WEIGHTS["date"] * d + WEIGHTS["place"] * p
             + WEIGHTS["actors"] * act + WEIGHTS["fatalities"] * fatalities_score(a, b)
-            + WEIGHTS["weapon"] * weapon_score(a.weapon, b.weapon))
+            + WEIGHTS["weapon"] * weapon_score(a.weapon, b.weapon)) - penalty
