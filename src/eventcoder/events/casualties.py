@@ -146,12 +146,16 @@ def _cumulative(doc: Doc, i: int, start: int, end: int) -> bool:
 
 def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
     """"blessant trois casques bleus", "ont tué cinq villageois": an active verb's object."""
+    doc = t.doc
     if t.lower_.endswith("ant"):  # "blessant trois casques bleus" (often mis-tagged)
-        doc = t.doc
         for n in doc[t.i + 1:min(len(doc), t.i + 3)]:
             value = number_value(n.lower_, lang)
             if value is not None and n.lower_ not in ("un", "une"):
                 return value, n.i
+    if t.pos_ == "NOUN" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("de", "d'", "d’"):
+        value = number_value(doc[t.i + 2].lower_, lang)  # "la mort de 16 soldats"
+        if value is not None and doc[t.i + 2].lower_ not in ("un", "une"):
+            return value, doc[t.i + 2].i
     if t.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in t.children):
         return None
     for obj in (c for c in t.children if c.dep_ == "obj"):

@@ -68,12 +68,29 @@ def _accepts(e: Entry, tok: Token) -> bool:
     if e.active and (not any(c.dep_ == "obj" for c in tok.children) or any(
             c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)):
         return False  # "ont tué cinq villageois", not the toll "ont été tués"
+    if e.agent and not _has_agent(tok):
+        return False  # "tués par des hommes armés": the killing is told with its authors
     if e.requires_object:
         deps = {c.dep_ for c in tok.children}
         if not deps & {"obj", "nsubj:pass"} and not any(
                 c.dep_ == "aux:pass" for c in tok.children) and not _object_follows(tok):
             return False
     return True
+
+
+def _has_agent(tok: Token) -> bool:
+    """A passive verb with a "par" phrase in its own clause, wherever the parse hangs it
+    ("tués dimanche dans la province de X par des hommes armés")."""
+    if not any(c.dep_ == "aux:pass" for c in tok.children):
+        return False
+    for t in tok.subtree:
+        if t.dep_ == "case" and t.lower_ == "par" and t.head.pos_ in ("NOUN", "PROPN"):
+            node = t.head
+            while node.i != tok.i and node.pos_ not in ("VERB", "AUX"):
+                node = node.head
+            if node.i == tok.i:
+                return True
+    return False
 
 
 def _object_follows(tok: Token) -> bool:
