@@ -86,3 +86,37 @@ def test_no_publication_date_keeps_a_stated_date():
                   "la région de Tillabéri, au Niger.", None, "fr")
     res = next(iter(extract([art])))
     assert _day(res.mentions) == date(2021, 3, 14) and res.warnings == []
+
+
+def test_a_tally_over_a_period_is_no_event_even_with_a_numeral():
+    ms = one("Depuis le début de cette année, les attaques contre les civils se sont multipliées "
+             "dans l'ouest du Niger, avec la mort de plus de 300 personnes dans trois attaques "
+             "qui ont visé des localités et des camps.", THU)
+    assert ms == []
+
+
+def test_thousands_of_dead_over_years_is_no_event_and_no_toll():
+    ms = one("Depuis 2015, les forces armées maliennes sont régulièrement endeuillées par des "
+             "attaques jihadistes qui ont fait des milliers de morts.", THU)
+    assert ms == []
+
+
+def test_the_definite_attack_in_a_superlative_is_not_a_tally():
+    ms = one("Samedi, des hommes armés ont attaqué le village de Kadji, au Niger. L'attaque, "
+             "la plus meurtrière dans la région depuis 2017, a fait 30 morts.", THU)
+    assert len(ms) == 1 and ms[0].fatalities == 30
+
+
+def test_par_ailleurs_tells_a_second_occurrence_of_the_same_day():
+    ms = one("Une roquette s'est abattue samedi sur la Zone verte à Bagdad, en Irak, sans faire "
+             "de victimes. Une roquette du même modèle est par ailleurs tombée samedi près de "
+             "l'ambassade américaine.", THU)
+    assert [m.sub_event_type for m in ms] == ["Shelling/artillery/missile attack"] * 2
+    assert [m.location.admin1 for m in ms] == ["IQ-BG", "IQ-BG"]
+
+
+def test_a_striking_drone_is_an_air_strike():
+    ms = one("Un drone a frappé mercredi un véhicule transportant des combattants shebab dans le "
+             "sud de la Somalie.", THU)
+    assert len(ms) == 1 and ms[0].sub_event_type == "Air/drone strike"
+    assert _day(ms) == date(2020, 12, 2)

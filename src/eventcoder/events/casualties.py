@@ -126,6 +126,8 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         if q is None or _cumulative(doc, t.i, tok_start, tok_end):
             continue
         value, j = q
+        if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
+            continue  # "des milliers de morts": a war's toll, never one event's
         if j > t.i:  # the figure follows the verb: "tuant cinq villageois"
             noun = doc[j].head
             yield Toll(kind, value, t.idx, noun.idx + len(noun), fold(noun.lemma_))

@@ -39,6 +39,7 @@ class Candidate:
     temporal: bool = False
     reaction: bool = False
     background: bool = False  # told in the pluperfect: history behind the news
+    tally: bool = False  # in a sentence summing up a period ("depuis le début de l'année")
     means_of: int | None = None  # token of the trigger this one tells the means of
     seg_start: int = 0
     seg_end: int = 0
@@ -307,4 +308,26 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     split.segments(ctx, cands)
     _share_segments(ctx, cands)
     split.distributive(ctx, cands)
+    tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
+    for c in cands:
+        c.tally = c.sent in tallies
     return cands
+
+
+def _tally_sentence(ctx: ArticleContext, sent_idx: int) -> bool:
+    """"Depuis le début de l'année, les attaques se sont multipliées ... dans trois
+    attaques": a sentence that sums up a period (a "depuis" + period phrase, or a verb of
+    increase) counts occurrences, it tells none of its own."""
+    s = ctx.sentences[sent_idx]
+    toks = ctx.doc[s.tok_start:s.tok_end]
+    verbs = lexicon.words("triggers", "tally_verbs", ctx.lang)
+    if any(fold(t.lemma_) in verbs and t.pos_ == "VERB" for t in toks):
+        return True
+    periods = lexicon.words("triggers", "period_words", ctx.lang)
+    for t in toks:
+        if t.lower_ != "depuis":
+            continue
+        after = ctx.doc[t.i + 1:min(t.i + 5, s.tok_end)]
+        if any(fold(x.lemma_) in periods or x.like_num and len(x.text) == 4 for x in after):
+            return True
+    return False
