@@ -143,7 +143,12 @@ def _cumulative(doc: Doc, i: int, start: int, end: int) -> bool:
     if any(t.lower_ == "depuis" for t in doc[i + 1:min(end, i + 4)]):
         return True
     return any(t.lower_ == "depuis" and t.i + 1 < len(doc) and doc[t.i + 1].like_num
-               for t in doc[start:i])
+               and not _superlative(doc, t.i, start) for t in doc[start:i])
+
+
+def _superlative(doc: Doc, i: int, start: int) -> bool:
+    """"l'attaque la plus meurtrière depuis 2015": a ranking, not a running total."""
+    return any(t.lower_ in ("plus", "pire", "pires") for t in doc[max(start, i - 5):i])
 
 
 def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
