@@ -6,6 +6,7 @@ dispatches; none comes from the dev articles."""
 
 from datetime import date
 
+import pytest
 from tests.engine_fixtures import nlp_fr, one  # noqa: F401
 
 from eventcoder.events import extract
@@ -120,3 +121,20 @@ def test_a_striking_drone_is_an_air_strike():
              "sud de la Somalie.", THU)
     assert len(ms) == 1 and ms[0].sub_event_type == "Air/drone strike"
     assert _day(ms) == date(2020, 12, 2)
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("L'attaque de mardi contre une base militaire à Mogadiscio, en Somalie, a été revendiquée "
+     "par le groupe terroriste « shebab », qui affirme avoir tué 85 soldats. La police "
+     "somalienne fait état de 10 morts.", 10),
+    ("Mardi, des hommes armés ont attaqué un camp de l'armée à Diffa, au Niger. Selon un "
+     "responsable local, 12 soldats ont été tués, tandis qu'une source hospitalière évoque "
+     "15 morts.", 12),
+    ("Mardi, des jihadistes ont attaqué le village de Tin-Akoff, au Burkina Faso. Un bilan "
+     "précédent faisait état de 3 morts. Selon les autorités, 9 civils ont été tués.", 9),
+    ("Mardi, des hommes armés ont attaqué le village de Kadji, au Niger, tuant 12 civils. Le "
+     "bilan s'est alourdi à 20 morts, selon les autorités.", 20),
+])
+def test_conflicting_tolls_take_the_credible_figure(text, toll):  # type: ignore[no-untyped-def]
+    ms = one(text, THU)
+    assert len(ms) == 1 and ms[0].fatalities == toll

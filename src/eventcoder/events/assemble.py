@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from eventcoder.events import anchors, casualties, claims, reporting, roles, status, weapon
+from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import compiled
@@ -155,16 +156,24 @@ def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
 
 def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
            told: set[int]) -> dict[str, casualties.Toll]:
-    best: dict[str, casualties.Toll] = {}
+    found: dict[str, list[casualties.Toll]] = {}
     for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
         sent = ctx.sentences[s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
-            if owners.get(t.start, id(o)) != id(o):
-                continue
-            cur = best.get(t.kind)
-            if cur is None or t.value > cur.value:
-                best[t.kind] = t
-    return best
+            if owners.get(t.start, id(o)) == id(o):
+                found.setdefault(t.kind, []).append(t)
+    return {kind: _credible(ctx, ts) for kind, ts in found.items()}
+
+
+def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.Toll:
+    """Of the figures given for one occurrence: not the perpetrator's boast ("le groupe
+    affirme avoir tué 85 soldats") nor a superseded toll ("un bilan précédent faisait état
+    de 3 morts"); an updated toll ("le bilan s'est alourdi à 40 morts") if given, else the
+    lowest of the rest, as ACLED codes conflicting figures."""
+    kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
+        ctx, t)] or tolls
+    updated = [t for t in kept if tolls_lex.updated(ctx, t)]
+    return updated[-1] if updated else min(kept, key=lambda t: t.value)
 
 
 def told_sentences(occs: list[Occurrence]) -> set[int]:
