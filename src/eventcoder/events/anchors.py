@@ -173,6 +173,16 @@ def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
     return any(w in left.split()[-5:] for w in _PATH_WORDS)
 
 
+def _report_place(ctx: ArticleContext, m: PlaceMatch) -> bool:
+    """"ont indiqué des sources concordantes à Niamey", "a-t-on appris à Bamako", "un
+    communiqué publié à Ouagadougou": where the news was told, not where it happened."""
+    left = _WORD.findall(ctx.text[max(0, m.start - 45):m.start].lower())
+    if not left or left[-1] not in ("à", "depuis"):
+        return False
+    words = lexicon.words("reporting", "report_place_words", ctx.lang)
+    return any(w in words for w in left[-5:-1])
+
+
 _WORD = re.compile(r"[\w-]+")
 _LOCATIVE = {"à", "en", "dans", "au", "aux", "près", "vers"}
 _ATTRIBUTE_LINKS = re.compile(r"^\s*(?:en|d['’]|de|du|des|au|aux)\s*$", re.I)
@@ -201,7 +211,8 @@ def own_place(ctx: ArticleContext, start: int, end: int,
     those of the trigger's own clause first ("Alors que la capitale X s'apprête ..., l'armée
     a été attaquée au camp de Y": Y)."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
-             and getattr(m, "is_location", True) and not _in_name(ctx, m)]
+             and getattr(m, "is_location", True) and not _in_name(ctx, m)
+             and not _report_place(ctx, m)]
     if not found:
         return None
     trig = _token_at(ctx, trigger) if trigger is not None else None

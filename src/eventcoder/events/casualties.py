@@ -67,6 +67,9 @@ def _quantity_before(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int]
             if t.lower_ in ("un", "une") and j + 1 < len(doc) and number_value(
                     doc[j + 1].lower_, lang) and doc[j + 1].lower_ not in ("un", "une"):
                 continue
+            if t.lower_ in ("un", "une") and not _person(doc[j + 1], lang) and any(
+                    x.text == "," for x in doc[j + 1:i]):
+                continue  # "dans un marché de Kaboul, tuant": an article, not one victim
             return value, j
         if t.lower_ in singular and j + 1 < i and doc[j + 1].pos_ == "NOUN" \
                 and "Sing" in doc[j + 1].morph.get("Number", []) and _person(doc[j + 1], lang):
@@ -155,7 +158,7 @@ def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
     """"blessant trois casques bleus", "ont tué cinq villageois": an active verb's object."""
     doc = t.doc
     if t.lower_.endswith("ant"):  # "blessant trois casques bleus" (often mis-tagged)
-        for n in doc[t.i + 1:min(len(doc), t.i + 3)]:
+        for n in doc[t.i + 1:min(len(doc), t.i + 5)]:  # "tuant au moins douze civils"
             value = number_value(n.lower_, lang)
             if value is not None and n.lower_ not in ("un", "une"):
                 return value, n.i
