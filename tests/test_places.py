@@ -295,3 +295,16 @@ def test_no_foreign_places_in_single_country_articles() -> None:
     """Every location found in 019 (Syria) is Syrian or Iraqi: nothing in Yemen."""
     text = (SHARED / "articles" / "019.txt").read_text(encoding="utf-8")
     assert {m.location.country for m in find_places(text) if m.is_location} <= {"SY", "IQ"}
+
+
+@pytest.mark.parametrize(("text", "name", "admin1", "precision"), [
+    # a homonym elsewhere loses to the province stated right after the town
+    ("Des bandits ont attaqué leur village de Mahuta, dans l'Etat de Katsina, au Nigeria.",
+     "village de Mahuta", "NG-KT", 2),
+    # a town not known in the stated province: the province, at geo_precision 2
+    ("Des élèves ont été enlevés dans leur école de Kagara, dans l'Etat de Zamfara, au "
+     "Nigeria.", "Kagara", "NG-ZA", 2),
+])
+def test_town_is_resolved_inside_its_stated_province(text, name, admin1, precision):
+    m = next(m for m in find_places(text) if m.text == name)
+    assert (m.location.admin1, m.location.geo_precision) == (admin1, precision)

@@ -64,6 +64,15 @@ def _carried_place(occs: list[cluster.Occurrence],
     return None
 
 
+def _warnings(found: list[Mention]) -> list[str]:
+    """An event the text does not date, in an article without a publication date, has a
+    null date: say so rather than guess one."""
+    undated = [m.id for m in found if m.date is None]
+    if not undated:
+        return []
+    return [f"no publication date: {len(undated)} event(s) left undated ({', '.join(undated)})"]
+
+
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while batch := list(islice(it, size)):
@@ -85,7 +94,8 @@ def extract(articles: Iterable[Article]) -> Iterator[ArticleResult]:
             doc = next(docs)
             try:
                 ctx = context.build(article, doc, lang)
-                yield ArticleResult(article, mentions(ctx), [])
+                found = mentions(ctx)
+                yield ArticleResult(article, found, _warnings(found))
             except Exception as exc:  # one bad article must not stop a batch
                 log.exception("extraction failed for %s", article.id)
                 yield ArticleResult(article, [], [f"extraction failed: {exc}"])

@@ -109,6 +109,35 @@ def _reporting_clause(tok: Token, lang: str) -> bool:
     return fold(tok.doc[_clause(tok)].lemma_) in verbs
 
 
+def _report_date(tok: Token, trig: Token | None, lang: str) -> bool:
+    """"ont annoncé lundi la mort de 16 soldats dans une embuscade", "a-t-on appris jeudi":
+    the day of the announcement, not of the event, unless the date hangs on the trigger
+    itself ("ont annoncé l'attaque de lundi")."""
+    if not _reporting_clause(tok, lang):
+        return False
+    verb = tok.doc[_clause(tok)]
+    if not verb.i < tok.i <= verb.i + 3:
+        return False  # a date framing the whole sentence, not the verb's adverb
+    if trig is None:
+        return True
+    if verb.i == trig.i or trig.head.i == verb.i and _infinitive(trig):
+        return False  # "la coalition a annoncé le 29 mars avoir remis la base": its own act
+    if fold(trig.head.lemma_) in lexicon.words("claims", "perpetration_verbs", lang):
+        return False  # "X a mené des attaques, a rapporté vendredi la chaîne": its claim
+    return not (trig.is_ancestor(tok) and not trig.is_ancestor(verb))
+
+
+def _infinitive(tok: Token) -> bool:
+    return "Inf" in tok.morph.get("VerbForm", []) or any(
+        "Inf" in c.morph.get("VerbForm", []) for c in tok.children if c.dep_.startswith("aux"))
+
+
+def is_report_date(ctx: ArticleContext, m: DateMatch, trigger: int | None = None) -> bool:
+    tok = _token_at(ctx, m.start)
+    trig = _token_at(ctx, trigger) if trigger is not None else None
+    return tok is not None and _report_date(tok, trig, ctx.lang)
+
+
 def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMatch | None:
     """The date written in [start, end) in the trigger's clause, nearest to the trigger."""
     found = within(ctx.dates, start, end)
@@ -118,7 +147,7 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
         tok = _token_at(ctx, m.start)
         if tok is None or trig is None:
             keep.append(m)
-        elif not _statement_date(tok, ctx.lang) and (
+        elif not _statement_date(tok, ctx.lang) and not _report_date(tok, trig, ctx.lang) and (
                 _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
                 or len(found) == 1 and not _reporting_clause(tok, ctx.lang)):
             keep.append(m)
@@ -142,6 +171,16 @@ def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
     or went, not where the event happened."""
     left = ctx.text[max(0, m.start - 40):m.start].lower()
     return any(w in left.split()[-5:] for w in _PATH_WORDS)
+
+
+def _report_place(ctx: ArticleContext, m: PlaceMatch) -> bool:
+    """"ont indiqué des sources concordantes à Niamey", "a-t-on appris à Bamako", "un
+    communiqué publié à Ouagadougou": where the news was told, not where it happened."""
+    left = _WORD.findall(ctx.text[max(0, m.start - 45):m.start].lower())
+    if not left or left[-1] not in ("à", "depuis"):
+        return False
+    words = lexicon.words("reporting", "report_place_words", ctx.lang)
+    return any(w in words for w in left[-5:-1])
 
 
 _WORD = re.compile(r"[\w-]+")
@@ -172,7 +211,8 @@ def own_place(ctx: ArticleContext, start: int, end: int,
     those of the trigger's own clause first ("Alors que la capitale X s'apprête ..., l'armée
     a été attaquée au camp de Y": Y)."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
-             and getattr(m, "is_location", True) and not _in_name(ctx, m)]
+             and getattr(m, "is_location", True) and not _in_name(ctx, m)
+             and not _report_place(ctx, m)]
     if not found:
         return None
     trig = _token_at(ctx, trigger) if trigger is not None else None

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import timedelta
 
 from eventcoder.events import anchors, casualties, claims, reporting, roles, status, weapon
+from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
-from eventcoder.events.context import ArticleContext
+from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import compiled
 from eventcoder.normalize import actors, dates
 from eventcoder.normalize.places import PlaceMatch
 from eventcoder.schema import Actor, DateSpan, Location, Mention, Span
 
 _PRECISION = {"place": 1, "relative": 2, "admin1": 3, "country": 3}
+_REPORT_LAG = 7  # days before an announcement its undated event is looked for
 
 
 def _sents(o: Occurrence) -> list[int]:
@@ -49,23 +51,31 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     return best[1], best[2]
 
 
-def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan, Span | None]:
+def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan | None, Span | None]:
     if o.date is not None:
         return o.date.span, _span(ctx, o.date.start, o.date.end)
     first = ctx.sentences[o.first.sent]
     prev = [m for m in ctx.dates if m.end <= o.first.start
             and ctx.sentence_at(m.start).paragraph == first.paragraph
-            and not anchors.is_statement_date(ctx, m)]
+            and not anchors.is_statement_date(ctx, m)
+            and not anchors.is_report_date(ctx, m, o.first.start)]
     if prev:
         return prev[-1].span, _span(ctx, prev[-1].start, prev[-1].end)
+    report = [m for m in within(ctx.dates, first.start, first.end)
+              if m.span.precision == "day" and anchors.is_report_date(ctx, m, o.first.start)]
+    if report:
+        return _before(report[0].span), _span(ctx, report[0].start, report[0].end)
     pub = ctx.article.published
     if pub is None:
-        return DateSpan(_today(), _today(), "day", None, stated=False), None
+        return None, None  # not stated, and no publication date to fall back on
     return dates.publication_span(pub), None
 
 
-def _today() -> date:
-    return date.today()
+def _before(announced: DateSpan) -> DateSpan:
+    """An event only announced on a day ("ont annoncé lundi la mort de ...") happened in
+    the week before that day: a range ending the day before, not stated."""
+    end = announced.start - timedelta(days=1)
+    return DateSpan(end - timedelta(days=_REPORT_LAG - 1), end, "range", None, stated=False)
 
 
 def _location(ctx: ArticleContext, place: PlaceMatch | None) -> tuple[Location, Span | None]:
@@ -146,16 +156,24 @@ def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
 
 def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
            told: set[int]) -> dict[str, casualties.Toll]:
-    best: dict[str, casualties.Toll] = {}
+    found: dict[str, list[casualties.Toll]] = {}
     for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
         sent = ctx.sentences[s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
-            if owners.get(t.start, id(o)) != id(o):
-                continue
-            cur = best.get(t.kind)
-            if cur is None or t.value > cur.value:
-                best[t.kind] = t
-    return best
+            if owners.get(t.start, id(o)) == id(o):
+                found.setdefault(t.kind, []).append(t)
+    return {kind: _credible(ctx, ts) for kind, ts in found.items()}
+
+
+def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.Toll:
+    """Of the figures given for one occurrence: not the perpetrator's boast ("le groupe
+    affirme avoir tué 85 soldats") nor a superseded toll ("un bilan précédent faisait état
+    de 3 morts"); an updated toll ("le bilan s'est alourdi à 40 morts") if given, else the
+    lowest of the rest, as ACLED codes conflicting figures."""
+    kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
+        ctx, t)] or tolls
+    updated = [t for t in kept if tolls_lex.updated(ctx, t)]
+    return updated[-1] if updated else min(kept, key=lambda t: t.value)
 
 
 def told_sentences(occs: list[Occurrence]) -> set[int]:
@@ -260,7 +278,8 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     evidence = [_span(ctx, ctx.sentences[s].start, ctx.sentences[s].end) for s in sorted(set(
         sents))]
     conf = 0.45 + 0.15 * (key not in (None, "battle") or bool(o.type_keys)) \
-        + 0.1 * span.stated + 0.1 * bool(loc.admin1) + 0.1 * (actor1.basis != "unknown")
+        + 0.1 * bool(span and span.stated) + 0.1 * bool(loc.admin1) \
+        + 0.1 * (actor1.basis != "unknown")
     return Mention(
         id=f"{ctx.article.id}:{n}", article=ctx.article.id, event_type=etype,
         sub_event_type=sub, date=span, location=loc, actor1=actor1, actor2=actor2,

@@ -67,6 +67,9 @@ def _quantity_before(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int]
             if t.lower_ in ("un", "une") and j + 1 < len(doc) and number_value(
                     doc[j + 1].lower_, lang) and doc[j + 1].lower_ not in ("un", "une"):
                 continue
+            if t.lower_ in ("un", "une") and not _person(doc[j + 1], lang) and any(
+                    x.text == "," for x in doc[j + 1:i]):
+                continue  # "dans un marché de Kaboul, tuant": an article, not one victim
             return value, j
         if t.lower_ in singular and j + 1 < i and doc[j + 1].pos_ == "NOUN" \
                 and "Sing" in doc[j + 1].morph.get("Number", []) and _person(doc[j + 1], lang):
@@ -126,6 +129,8 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         if q is None or _cumulative(doc, t.i, tok_start, tok_end):
             continue
         value, j = q
+        if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
+            continue  # "des milliers de morts": a war's toll, never one event's
         if j > t.i:  # the figure follows the verb: "tuant cinq villageois"
             noun = doc[j].head
             yield Toll(kind, value, t.idx, noun.idx + len(noun), fold(noun.lemma_))
@@ -141,17 +146,26 @@ def _cumulative(doc: Doc, i: int, start: int, end: int) -> bool:
     if any(t.lower_ == "depuis" for t in doc[i + 1:min(end, i + 4)]):
         return True
     return any(t.lower_ == "depuis" and t.i + 1 < len(doc) and doc[t.i + 1].like_num
-               for t in doc[start:i])
+               and not _superlative(doc, t.i, start) for t in doc[start:i])
+
+
+def _superlative(doc: Doc, i: int, start: int) -> bool:
+    """"l'attaque la plus meurtrière depuis 2015": a ranking, not a running total."""
+    return any(t.lower_ in ("plus", "pire", "pires") for t in doc[max(start, i - 5):i])
 
 
 def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
     """"blessant trois casques bleus", "ont tué cinq villageois": an active verb's object."""
+    doc = t.doc
     if t.lower_.endswith("ant"):  # "blessant trois casques bleus" (often mis-tagged)
-        doc = t.doc
-        for n in doc[t.i + 1:min(len(doc), t.i + 3)]:
+        for n in doc[t.i + 1:min(len(doc), t.i + 5)]:  # "tuant au moins douze civils"
             value = number_value(n.lower_, lang)
             if value is not None and n.lower_ not in ("un", "une"):
                 return value, n.i
+    if t.pos_ == "NOUN" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("de", "d'", "d’"):
+        value = number_value(doc[t.i + 2].lower_, lang)  # "la mort de 16 soldats"
+        if value is not None and doc[t.i + 2].lower_ not in ("un", "une"):
+            return value, doc[t.i + 2].i
     if t.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in t.children):
         return None
     for obj in (c for c in t.children if c.dep_ == "obj"):

@@ -103,6 +103,13 @@ def _same_day(ctx: ArticleContext, c: Candidate) -> bool:
     return any(m in seg for m in lexicon.load("triggers", ctx.lang)["same_day_markers"])
 
 
+def _distinct(ctx: ArticleContext, c: Candidate) -> bool:
+    """"par ailleurs", "dans un incident distinct": the sentence tells another occurrence."""
+    sent = ctx.sentences[c.sent]
+    low = ctx.text[sent.start:sent.end].lower().replace("’", "'")
+    return any(m in low for m in lexicon.load("triggers", ctx.lang)["distinct_markers"])
+
+
 class Clusterer:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
@@ -169,8 +176,14 @@ class Clusterer:
             d = prev.date or anchors.preceding_date(ctx, prev.first.end)
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
+        if c.tally and not (c.definite and not c.plural) and (
+                d is None or d.span.precision != "day"):
+            return  # "trois attaques depuis le début de l'année": a tally
         if c.kind == "anaphor" and not (c.definite or c.reaction):
             return  # "des opérations contre X": an activity, not a reference back
+        if c.kind != "anaphor" and not c.definite and _distinct(ctx, c):
+            self._new(c, d, p)  # "une roquette est par ailleurs tombée": another occurrence
+            return
         if c.count > 1 or c.elliptic:
             o = self._new(c, d, p)
             if c.distributive:

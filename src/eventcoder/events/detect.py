@@ -39,6 +39,7 @@ class Candidate:
     temporal: bool = False
     reaction: bool = False
     background: bool = False  # told in the pluperfect: history behind the news
+    tally: bool = False  # in a sentence summing up a period ("depuis le début de l'année")
     means_of: int | None = None  # token of the trigger this one tells the means of
     seg_start: int = 0
     seg_end: int = 0
@@ -68,12 +69,29 @@ def _accepts(e: Entry, tok: Token) -> bool:
     if e.active and (not any(c.dep_ == "obj" for c in tok.children) or any(
             c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)):
         return False  # "ont tué cinq villageois", not the toll "ont été tués"
+    if e.agent and not _has_agent(tok):
+        return False  # "tués par des hommes armés": the killing is told with its authors
     if e.requires_object:
         deps = {c.dep_ for c in tok.children}
         if not deps & {"obj", "nsubj:pass"} and not any(
                 c.dep_ == "aux:pass" for c in tok.children) and not _object_follows(tok):
             return False
     return True
+
+
+def _has_agent(tok: Token) -> bool:
+    """A passive verb with a "par" phrase in its own clause, wherever the parse hangs it
+    ("tués dimanche dans la province de X par des hommes armés")."""
+    if not any(c.dep_ == "aux:pass" for c in tok.children):
+        return False
+    for t in tok.subtree:
+        if t.dep_ == "case" and t.lower_ == "par" and t.head.pos_ in ("NOUN", "PROPN"):
+            node = t.head
+            while node.i != tok.i and node.pos_ not in ("VERB", "AUX"):
+                node = node.head
+            if node.i == tok.i:
+                return True
+    return False
 
 
 def _object_follows(tok: Token) -> bool:
@@ -290,4 +308,26 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     split.segments(ctx, cands)
     _share_segments(ctx, cands)
     split.distributive(ctx, cands)
+    tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
+    for c in cands:
+        c.tally = c.sent in tallies
     return cands
+
+
+def _tally_sentence(ctx: ArticleContext, sent_idx: int) -> bool:
+    """"Depuis le début de l'année, les attaques se sont multipliées ... dans trois
+    attaques": a sentence that sums up a period (a "depuis" + period phrase, or a verb of
+    increase) counts occurrences, it tells none of its own."""
+    s = ctx.sentences[sent_idx]
+    toks = ctx.doc[s.tok_start:s.tok_end]
+    verbs = lexicon.words("triggers", "tally_verbs", ctx.lang)
+    if any(fold(t.lemma_) in verbs and t.pos_ == "VERB" for t in toks):
+        return True
+    periods = lexicon.words("triggers", "period_words", ctx.lang)
+    for t in toks:
+        if t.lower_ != "depuis":
+            continue
+        after = ctx.doc[t.i + 1:min(t.i + 5, s.tok_end)]
+        if any(fold(x.lemma_) in periods or x.like_num and len(x.text) == 4 for x in after):
+            return True
+    return False

@@ -10,6 +10,7 @@ else to a generic actor ("des hommes armés") or the proper name they contain.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -74,9 +75,14 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     """The actor a role phrase names, or None when it names none we can tell."""
     start, end = phrase_span(tok)
     text = ctx.text
-    inside = [m for m in ctx.actors if start <= m.start < end]  # a name may run past a bad cut
+    # a name may run past a bad cut, or begin before it ("Boko | Haram" split by the parse)
+    inside = [m for m in ctx.actors if m.start < end and m.end > start]
     if inside:
-        m = max(inside, key=lambda m: (m.end - m.start, -m.start))  # the fullest name
+        # a group's name beats the generic noun it stands next to ("les islamistes shebab"),
+        # then the fullest name
+        m = max(inside, key=lambda m: (not _generic(m), m.end - m.start, -m.start))
+        if _generic(m):
+            m = _apposed_name(ctx, m.end) or m
         return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
     generic = getattr(actors, "generic_actor", None)
     surface = text[start:end]
@@ -102,6 +108,24 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         s = text.find(name, start)
         return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
+    return None
+
+
+def _generic(m: actors.ActorMatch) -> bool:
+    return bool(getattr(m, "generic", False))
+
+
+_APPOSITION = re.compile(r"^(?:\s*[«\"“(]\s*|\s+(?:de|du|des)\s+(?:l['’]\s*|la\s+)?|"
+                         r"\s+(?:l['’]|la|le)\s*|\s+)$", re.I)
+
+
+def _apposed_name(ctx: ArticleContext, end: int) -> actors.ActorMatch | None:
+    """"le groupe terroriste « shebab »", "des combattants de Boko Haram", "les jihadistes
+    de l'EIGS": the named group right after a generic noun is the one meant."""
+    for m in ctx.actors:
+        if m.start >= end and m.start - end <= 12 and not _generic(m) and _APPOSITION.match(
+                ctx.text[end:m.start]):
+            return m
     return None
 
 

@@ -29,6 +29,7 @@ class Entry:
     requires_object: bool = False
     requires_plural: bool = False
     active: bool = False
+    agent: bool = False
     upgrade: dict[str, str] = field(default_factory=dict)
 
 
@@ -46,7 +47,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
     return Entry(words, raw.get("kind", "event"), raw.get("type"), raw.get("pos"),
                  raw.get("weapon"), frozenset(raw.get("requires", [])),
                  bool(raw.get("requires_object")), bool(raw.get("requires_plural")),
-                 bool(raw.get("active")), dict(raw.get("upgrade", {})))
+                 bool(raw.get("active")), bool(raw.get("agent")), dict(raw.get("upgrade", {})))
 
 
 @cache

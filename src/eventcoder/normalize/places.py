@@ -315,10 +315,43 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
     return tuple(out), home
 
 
+_IN_ADMIN = re.compile(
+    r"^\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:(?:une |la )?(?:localité|commune|ville|village|bourgade)"
+    r"\s+)?(?:située?\s+)?(?:dans|en)\s+(?:(?:la |le |l['’]\s*)?(?:province|région|[eé]tat|"
+    r"département|gouvernorat|wilaya|préfecture|district|cercle)\s+(?:de |du |d['’]\s*|des )?)?$",
+    re.I)
+
+
+def _inside_stated_admin(text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
+    """"leur village de Mahuta, dans l'Etat de Katsina", "à Sollé, localité située dans la
+    province du Loroum": the town lies in the province stated after it. A homonym elsewhere
+    is replaced by the one inside that province, else by the province itself
+    (geo_precision 2: the town is known to lie in it, not where)."""
+    out = list(found)
+    for k, (m, a) in enumerate(zip(found, found[1:], strict=False)):
+        if m.kind != "place" or a.kind not in ("admin1", "place") or not a.location.admin1:
+            continue
+        if m.location.admin1 == a.location.admin1 or not _IN_ADMIN.match(text[m.end:a.start]):
+            continue
+        out[k] = replace(m, location=_town_in(m, a.location))
+    return out
+
+
+def _town_in(m: PlaceMatch, admin: Location) -> Location:
+    for pid in gz.place_ids(gz.norm_key(m.location.place or m.text)):
+        p = gz.get_place(pid)
+        if p is not None and p.admin1 == admin.admin1:
+            return replace(admin, place=p.name, latitude=p.lat, longitude=p.lon,
+                           geo_precision=1, text=m.text)
+    top = admin1_centroid(admin.admin1) if admin.admin1 else None
+    return replace(admin, place=None, latitude=top[0] if top else admin.latitude,
+                   longitude=top[1] if top else admin.longitude, geo_precision=2, text=m.text)
+
+
 def find_places(text: str, country_hint: str | None = None, lang: str = "fr") -> list[PlaceMatch]:
     """Every place named in ``text``, resolved, in text order; ``role`` says which of them
     are locations (see :mod:`eventcoder.normalize.place_roles`)."""
-    return list(_scan(text, country_hint, lang)[0])
+    return _inside_stated_admin(text, list(_scan(text, country_hint, lang)[0]))
 
 
 def country_of_text(text: str, lang: str = "fr") -> str | None:
