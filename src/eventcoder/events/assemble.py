@@ -107,9 +107,12 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
     return a1, a2
 
 
-def _victim(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
-    """Who died: "30 soldats ont été tués", "a fait périr des civils"."""
-    for s in _sents(o):
+def _victim(ctx: ArticleContext, o: Occurrence,
+            found: dict[str, casualties.Toll]) -> roles.Role | None:
+    """Who died: "30 soldats ont été tués", "a fait périr des civils" (in the occurrence's
+    sentences or the ones its tolls were read from)."""
+    toll_sents = {ctx.sentence_at(t.start).index for t in found.values()}
+    for s in sorted(set(_sents(o)) | toll_sents):
         v = roles.victim_token(ctx, s)
         found = roles.resolve(ctx, v) if v is not None else None
         if found:
@@ -173,7 +176,15 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
     kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
         ctx, t)] or tolls
     updated = [t for t in kept if tolls_lex.updated(ctx, t)]
-    return updated[-1] if updated else min(kept, key=lambda t: t.value)
+    if updated:
+        return updated[-1]
+    own = [t for t in kept if not tolls_lex.assailants(ctx, t)]
+    if own and len(own) < len(kept) and own[0].kind == "fatalities":
+        # "13 soldats tués ... plusieurs terroristes neutralisés": both sides' dead count
+        main = min(own, key=lambda t: t.value)
+        other = min((t for t in kept if t not in own), key=lambda t: t.value)
+        return replace(main, value=main.value + other.value)
+    return min(own or kept, key=lambda t: t.value)
 
 
 def told_sentences(occs: list[Occurrence]) -> set[int]:
@@ -250,8 +261,8 @@ def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str 
 def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
             owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
     a1, a2 = _roles(ctx, o)
-    victim = _victim(ctx, o)
     found = _all_tolls(ctx, o, owners, told)
+    victim = _victim(ctx, o, found)
     civ = casualties.civilian_victims(found.values(), ctx.lang)
     key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, civ)
     etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")

@@ -153,8 +153,8 @@ def _blocked(tok: Token, lang: str) -> str | None:
         return "future"
     node = tok
     for _ in range(4):
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or node.dep_ == "nsubj":
+            break  # "un kamikaze a projeté son véhicule": the subject is no planned thing
         node = node.head
         lem = fold(node.lemma_)
         if lem in denial:
@@ -189,8 +189,12 @@ def _in_temporal(tok: Token) -> bool:
 def _vague(tok: Token, lang: str) -> bool:
     vague_mods = lexicon.words("triggers", "vague_modifiers", lang)
     tally = lexicon.words("triggers", "tally_heads", lang)
-    if any(fold(c.lemma_) in vague_mods or c.lower_ in vague_mods for c in tok.children):
-        return True
+    fresh = lexicon.words("triggers", "fresh_modifiers", lang)
+    one = "Sing" in tok.morph.get("Number", []) and any(
+        c.dep_ == "det" and c.lower_ in ("un", "une") for c in tok.children)
+    if any((fold(c.lemma_) in vague_mods or c.lower_ in vague_mods)
+           and not (one and fold(c.lemma_) in fresh) for c in tok.children):
+        return True  # "de nouvelles attaques" sums up; "un nouveau massacre" is one
     if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
         return False
     # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
@@ -219,9 +223,9 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     tok = _head_of(doc, start, end)
     lex = compiled(ctx.lang)
     type_key = e.type_key
-    for lem in _near_lemmas(tok):
-        if lem in e.upgrade:
-            type_key = e.upgrade[lem]
+    ups = [e.upgrade[lem] for lem in _near_lemmas(tok) if lem in e.upgrade]
+    if ups:  # "attentat suicide à la voiture piégée": the most specific upgrade wins
+        type_key = max(ups, key=lambda k: lex.rank.get(k, 0))
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}

@@ -72,3 +72,9 @@ def _before_toll(ctx: ArticleContext, toll: Toll, key: str) -> bool:
     sent = ctx.sentence_at(toll.start)
     head = ctx.text[max(sent.start, toll.start - 60):toll.start].lower().replace("’", "'")
     return any(w in head.split() for w in words)
+
+
+def assailants(ctx: ArticleContext, toll: Toll) -> bool:
+    """"plusieurs terroristes ont été neutralisés": the attackers' own dead, a second figure
+    beside the victims' toll rather than a conflicting one."""
+    return toll.victims in lexicon.words("casualties", "assailant_victims", ctx.lang)
