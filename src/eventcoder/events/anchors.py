@@ -37,6 +37,13 @@ def _pin(m: DateMatch, day: date | None) -> DateMatch:
     return replace(m, span=replace(s, start=day, end=day, precision="day"))
 
 
+def _story_relative(text: str) -> int | None:
+    """"la veille", "l'avant-veille": a day counted from the day the story just told
+    (the claim's day), not from the publication day."""
+    table: dict[str, int] = lexicon.load("reporting", "fr").get("story_relative_days", {})
+    return table.get(text.lower().replace("’", "'").strip())
+
+
 def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
     """Pin bare weekdays of a vague span: to the latest day-precise date before them (the
     week the article is about); a weekday told before any such date (the news of the lead)
@@ -49,6 +56,11 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
     for m in matches:
         s = m.span
         days = weekdays(m.text)
+        shift = _story_relative(m.text)
+        if shift is not None and anchor is not None:
+            day = anchor + timedelta(days=shift)  # "la veille" of the day just told
+            out.append(replace(m, span=replace(s, start=day, end=day, precision="day")))
+            continue
         if s.precision == "day" and s.stated:
             anchor = s.start
         elif len(days) == 1 and not any(ch.isdigit() for ch in m.text):
@@ -105,7 +117,8 @@ def _statement_date(tok: Token, lang: str) -> bool:
 
 def _reporting_clause(tok: Token, lang: str) -> bool:
     """"a rapporté ce vendredi": the date of the report, not of what it reports."""
-    verbs = lexicon.words("reporting", "reporting_verbs", lang)
+    verbs = lexicon.words("reporting", "reporting_verbs", lang) | lexicon.words(
+        "claims", "claim_verbs", lang)  # "a revendiqué mardi l'attentat": the claim's day
     return fold(tok.doc[_clause(tok)].lemma_) in verbs
 
 
@@ -151,6 +164,10 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
                 _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
                 or len(found) == 1 and not _reporting_clause(tok, ctx.lang)):
             keep.append(m)
+    if not keep:  # "a revendiqué mardi l'attentat qui a fait six morts la veille"
+        keep = [m for m in found if m.start > trigger and (tok := _token_at(ctx, m.start))
+                is not None and not _statement_date(tok, ctx.lang)
+                and not _reporting_clause(tok, ctx.lang) and _story_relative(m.text) is not None]
     if not keep:
         return None
     return min(keep, key=lambda m: abs(m.start - trigger))

@@ -312,10 +312,23 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     split.segments(ctx, cands)
     _share_segments(ctx, cands)
     split.distributive(ctx, cands)
+    _claimed_again(ctx, cands)
     tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
     for c in cands:
         c.tally = c.sent in tallies
     return cands
+
+
+def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"L'attentat a été revendiqué hier par l'EI": a claim of the definite occurrence
+    names one told before it; it never starts one of its own (its date is the claim's).
+    "X a revendiqué trois attaques" may still tell new ones."""
+    verbs = lexicon.words("claims", "claim_verbs", ctx.lang)
+    for i, c in enumerate(cands):
+        tok = ctx.doc[c.token]
+        if c.kind == "event" and c.definite and not c.plural and tok.dep_ in ("obj", "nsubj:pass") and fold(
+                tok.head.lemma_) in verbs and any(p.kind == "event" for p in cands[:i]):
+            c.kind, c.reaction = "anaphor", True
 
 
 def _tally_sentence(ctx: ArticleContext, sent_idx: int) -> bool:
