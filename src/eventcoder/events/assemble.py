@@ -178,6 +178,8 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
     updated = [t for t in kept if tolls_lex.updated(ctx, t)]
     if updated:
         return updated[-1]
+    figures = [t for t in kept if not tolls_lex.one_person(ctx, t)]
+    kept = figures if figures and any(t.value > 1 for t in figures) else kept
     own = [t for t in kept if not tolls_lex.assailants(ctx, t)]
     if own and len(own) < len(kept) and own[0].kind == "fatalities":
         # "13 soldats tués ... plusieurs terroristes neutralisés": both sides' dead count

@@ -191,10 +191,12 @@ def _vague(tok: Token, lang: str) -> bool:
     tally = lexicon.words("triggers", "tally_heads", lang)
     fresh = lexicon.words("triggers", "fresh_modifiers", lang)
     one = "Sing" in tok.morph.get("Number", []) and any(
-        c.dep_ == "det" and c.lower_ in ("un", "une") for c in tok.children)
+        c.dep_ == "det" and c.lower_ in ("un", "une", "le", "la", "l'", "l’")
+        for c in tok.children)
     if any((fold(c.lemma_) in vague_mods or c.lower_ in vague_mods)
            and not (one and fold(c.lemma_) in fresh) for c in tok.children):
-        return True  # "de nouvelles attaques" sums up; "un nouveau massacre" is one
+        return True  # "de nouvelles attaques" sums up; "un nouveau massacre" is one,
+        # "le dernier attentat ... avait eu lieu le 21 mars" too
     if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
         return False
     # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
