@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from eventcoder.events import lexicon
-from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.context import ArticleContext, across_border, within
 from eventcoder.events.triggers import fold
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.normalize.places import PlaceMatch
@@ -229,7 +229,8 @@ def own_place(ctx: ArticleContext, start: int, end: int,
     a été attaquée au camp de Y": Y)."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
              and getattr(m, "is_location", True) and not _in_name(ctx, m)
-             and not _report_place(ctx, m)]
+             and not _report_place(ctx, m) and not (
+                 across_border(ctx.text, m) and m.location.country != ctx.country)]
     if not found:
         return None
     trig = _token_at(ctx, trigger) if trigger is not None else None

@@ -243,6 +243,8 @@ def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     if actor1 is None:
         rec = actors.unidentified(ctx.country)
         actor1 = Actor(rec.id, rec.name, None, "unknown", rec.type, rec.country)
+        if "event_type" in fields:  # the words that imply an unknown perpetrator
+            fields["actor1"] = fields["event_type"]
     elif "actor1" not in fields and a1:
         fields["actor1"] = a1.span
     return actor1, claimed_by
