@@ -58,8 +58,8 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
         days = weekdays(m.text)
         shift = _story_relative(m.text)
         if shift is not None and anchor is not None:
-            day = anchor + timedelta(days=shift)  # "la veille" of the day just told
-            out.append(replace(m, span=replace(s, start=day, end=day, precision="day")))
+            told = anchor + timedelta(days=shift)  # "la veille" of the day just told
+            out.append(replace(m, span=replace(s, start=told, end=told, precision="day")))
             continue
         if s.precision == "day" and s.stated:
             anchor = s.start
@@ -259,3 +259,27 @@ def site_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
                 if hit is not None and hit.kind != "country":
                     return hit
     return None
+
+
+def since_when(ctx: ArticleContext, start: int) -> DateMatch | None:
+    """"depuis le 3 janvier, lorsqu'un drone a frappé un convoi": the day a "lorsque"
+    clause is introduced by is the day of what it tells (the running "depuis" date the
+    normaliser leaves aside)."""
+    from eventcoder.normalize import dates
+
+    para = ctx.sentence_at(start).paragraph
+    first = min(s.start for s in ctx.sentences if s.paragraph == para)
+    origin = max(first, start - 150)  # the parse may end a sentence at "lorsqu'"
+    head = ctx.text[origin:start]
+    m = list(_SINCE_WHEN.finditer(head))[-1] if _SINCE_WHEN.search(head) else None
+    if m is None or len(head) - m.end() > 40:
+        return None
+    found = dates.find_dates(m.group(1), ctx.article.published, ctx.lang)
+    if not found or found[0].span.precision != "day":
+        return None
+    at = origin + m.start(1)
+    return replace(found[0], start=found[0].start + at, end=found[0].end + at)
+
+
+_SINCE_WHEN = re.compile(r"\bdepuis ((?:le |l['’])?[^,;.]{3,30}?),? (?:lorsqu['’]|quand )",
+                         re.I)

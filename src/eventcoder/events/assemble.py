@@ -114,9 +114,9 @@ def _victim(ctx: ArticleContext, o: Occurrence,
     toll_sents = {ctx.sentence_at(t.start).index for t in found.values()}
     for s in sorted(set(_sents(o)) | toll_sents):
         v = roles.victim_token(ctx, s)
-        found = roles.resolve(ctx, v) if v is not None else None
-        if found:
-            return found
+        hit = roles.resolve(ctx, v) if v is not None else None
+        if hit:
+            return hit
     return None
 
 

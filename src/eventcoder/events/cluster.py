@@ -174,6 +174,7 @@ class Clusterer:
         if d is None and self.occs and _same_day(ctx, c):
             prev = self.occs[-1]
             d = prev.date or anchors.preceding_date(ctx, prev.first.end)
+        d = d or anchors.since_when(ctx, c.start)
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
         if c.tally and not (c.definite and not c.plural) and (

@@ -328,8 +328,9 @@ def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
     verbs = lexicon.words("claims", "claim_verbs", ctx.lang)
     for i, c in enumerate(cands):
         tok = ctx.doc[c.token]
-        if c.kind == "event" and c.definite and not c.plural and tok.dep_ in ("obj", "nsubj:pass") and fold(
-                tok.head.lemma_) in verbs and any(p.kind == "event" for p in cands[:i]):
+        if c.kind == "event" and c.definite and not c.plural and tok.dep_ in (
+                "obj", "nsubj:pass") and fold(tok.head.lemma_) in verbs and any(
+                p.kind == "event" for p in cands[:i]):
             c.kind, c.reaction = "anaphor", True
 
 

@@ -14,9 +14,9 @@ def from_text(ctx: ArticleContext, sents: list[int]) -> tuple[str, Span] | None:
     for i in sorted(set(sents)):
         s = ctx.sentences[i]
         low = ctx.text[s.start:s.end].lower()
-        for phrase, w in phrases.items():  # "à l'arme blanche": no single word says it
+        for phrase, named in phrases.items():  # "à l'arme blanche": no single word says it
             if (at := low.find(phrase)) >= 0:
-                return w, Span(s.start + at, s.start + at + len(phrase),
+                return named, Span(s.start + at, s.start + at + len(phrase),
                                ctx.text[s.start + at:s.start + at + len(phrase)])
         for t in ctx.doc[s.tok_start:s.tok_end]:
             w = vocab.get(fold(t.lemma_))
