@@ -126,3 +126,19 @@ def test_unidentified_actor1_points_at_its_trigger():
     m = ms[0]
     assert m.actor1.name.startswith("Unidentified") and m.actor1.text is None
     assert m.fields["actor1"] == m.fields["event_type"]
+
+
+def test_second_occurrence_in_the_same_circumstances_under_the_story_region():
+    ms = one("Six militaires ont trouvé la mort mardi dans la région de Mopti, au Mali. D'abord "
+             "à Dialloubé, un véhicule d'escorte a sauté sur un engin explosif improvisé. "
+             "Bilan : deux morts. Le second accident mortel a eu lieu dans les environs de "
+             "Hombori dans les mêmes circonstances faisant quatre morts.", THU)
+    got = [(m.sub_event_type, m.location.admin1, m.fatalities) for m in ms]
+    assert got == [("Remote explosive/landmine/IED", "ML-5", 2),
+                   ("Remote explosive/landmine/IED", "ML-5", 4)]
+
+
+def test_a_second_blast_described_as_such_is_no_new_occurrence():
+    ms = one("Une bombe a explosé mardi au passage d'un convoi à Bassora, en Irak. Il s'agit de "
+             "la deuxième attaque du genre cette semaine.", THU)
+    assert len(ms) == 1

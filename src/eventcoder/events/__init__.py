@@ -47,7 +47,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
             place = o.places[k] if k < len(o.places) else o.place
             if place is None:
                 place = _carried_place(occs, o) or anchors.site_place(
-                    ctx, o.first.seg_start, o.first.seg_end)
+                    ctx, o.first.seg_start, o.first.seg_end) or anchors.story_region(
+                    ctx, o.first.start)
             out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told))
     return out
 

@@ -283,3 +283,16 @@ def since_when(ctx: ArticleContext, start: int) -> DateMatch | None:
 
 _SINCE_WHEN = re.compile(r"\bdepuis ((?:le |l['’])?[^,;.]{3,30}?),? (?:lorsqu['’]|quand )",
                          re.I)
+
+
+def story_region(ctx: ArticleContext, before: int) -> PlaceMatch | None:
+    """"six militaires ont trouvé la mort dans la région de Mopti. D'abord à Dialloubé
+    ...": a region stated once for the story holds each occurrence whose own town the
+    gazetteer does not know (the last one named before it, in the story's country)."""
+    here = ctx.sentence_at(before)
+    found = [m for m in ctx.places if m.end <= before and m.kind == "admin1"
+             and m.location.country == ctx.country and not _is_path(ctx, m)
+             and not _in_name(ctx, m) and not _report_place(ctx, m)
+             and here.index - ctx.sentence_at(m.start).index <= 3]
+    regions = {m.location.admin1 for m in ctx.places if m.kind in ("admin1", "place")}
+    return found[-1] if found and len(regions) == 1 else None  # one region: the story's

@@ -39,6 +39,7 @@ class Candidate:
     temporal: bool = False
     reaction: bool = False
     background: bool = False  # told in the pluperfect: history behind the news
+    another: bool = False  # "le second accident", "une autre attaque": not the one told
     tally: bool = False  # in a sentence summing up a period ("depuis le début de l'année")
     means_of: int | None = None  # token of the trigger this one tells the means of
     seg_start: int = 0
@@ -246,9 +247,17 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         c.vague = _vague(tok, ctx.lang)
         if e.kind == "event":
             c.count = _count(tok, ctx.lang)
-    window = ctx.text[c.end: c.end + 40].lower()
+    sent = ctx.sentences[c.sent]
+    window = ctx.text[c.end: max(c.end + 40, sent.end if e.same_type_only else 0)].lower()
     c.same_type = any(m in window for m in lexicon.load("triggers", ctx.lang)["same_type_markers"])
-    return c
+    if e.same_type_only and not c.same_type:
+        c.kind = "anaphor"  # "l'accident": only an occurrence when told as another of a kind
+    c.another = c.same_type and tok.pos_ == "NOUN" and any(
+        fold(x.lemma_) in lexicon.words("triggers", "another_modifiers", ctx.lang)
+        for x in tok.children if x.dep_ == "amod" and x.i < tok.i) and not (
+        any(x.dep_ == "cop" for x in tok.children)  # "il s'agit de la deuxième attaque du
+        or fold(tok.head.lemma_) in lexicon.words("triggers", "identity_heads", ctx.lang))
+    return c  # genre": the occurrence told, counted among others
 
 
 def _inherit_means(ctx: ArticleContext, cands: list[Candidate]) -> None:
