@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 MODELS = {"fr": "fr_core_news_md"}
 EXCLUDED = ("ner",)
 BATCH_SIZE = 32
+_ENDS = {".", "!", "?", "»", "…", ":", ";"}
+_OPENS = {"«", "\"", "("}
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -31,6 +33,8 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if (tok.text + tok.whitespace_).count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
+        elif not tok.whitespace_ and tok.text not in _ENDS and doc[tok.i + 1].text not in _OPENS:
+            doc[tok.i + 1].is_sent_start = False  # "attentat-suicide": one word, one sentence
     return doc
 
 

@@ -47,7 +47,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
             place = o.places[k] if k < len(o.places) else o.place
             if place is None:
                 place = _carried_place(occs, o) or anchors.site_place(
-                    ctx, o.first.seg_start, o.first.seg_end)
+                    ctx, o.first.seg_start, o.first.seg_end) or (
+                    None if _dated_apart(occs, o) else anchors.story_region(ctx, o.first.start))
             out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told))
     return out
 
@@ -62,6 +63,11 @@ def _carried_place(occs: list[cluster.Occurrence],
         if prev.place is not None and prev.place.kind != "country":
             return None if cluster.date_conflict(prev.date, o.date) else prev.place
     return None
+
+
+def _dated_apart(occs: list[cluster.Occurrence], o: cluster.Occurrence) -> bool:
+    """A background occurrence of another day than the news told before it."""
+    return any(cluster.date_conflict(p.date, o.date) for p in occs[:occs.index(o)])
 
 
 def _warnings(found: list[Mention]) -> list[str]:

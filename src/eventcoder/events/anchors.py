@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from eventcoder.events import lexicon
-from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.context import ArticleContext, across_border, within
 from eventcoder.events.triggers import fold
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.normalize.places import PlaceMatch
@@ -37,6 +37,13 @@ def _pin(m: DateMatch, day: date | None) -> DateMatch:
     return replace(m, span=replace(s, start=day, end=day, precision="day"))
 
 
+def _story_relative(text: str) -> int | None:
+    """"la veille", "l'avant-veille": a day counted from the day the story just told
+    (the claim's day), not from the publication day."""
+    table: dict[str, int] = lexicon.load("reporting", "fr").get("story_relative_days", {})
+    return table.get(text.lower().replace("’", "'").strip())
+
+
 def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
     """Pin bare weekdays of a vague span: to the latest day-precise date before them (the
     week the article is about); a weekday told before any such date (the news of the lead)
@@ -49,6 +56,11 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
     for m in matches:
         s = m.span
         days = weekdays(m.text)
+        shift = _story_relative(m.text)
+        if shift is not None and anchor is not None:
+            told = anchor + timedelta(days=shift)  # "la veille" of the day just told
+            out.append(replace(m, span=replace(s, start=told, end=told, precision="day")))
+            continue
         if s.precision == "day" and s.stated:
             anchor = s.start
         elif len(days) == 1 and not any(ch.isdigit() for ch in m.text):
@@ -105,7 +117,8 @@ def _statement_date(tok: Token, lang: str) -> bool:
 
 def _reporting_clause(tok: Token, lang: str) -> bool:
     """"a rapporté ce vendredi": the date of the report, not of what it reports."""
-    verbs = lexicon.words("reporting", "reporting_verbs", lang)
+    verbs = lexicon.words("reporting", "reporting_verbs", lang) | lexicon.words(
+        "claims", "claim_verbs", lang)  # "a revendiqué mardi l'attentat": the claim's day
     return fold(tok.doc[_clause(tok)].lemma_) in verbs
 
 
@@ -151,6 +164,10 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
                 _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
                 or len(found) == 1 and not _reporting_clause(tok, ctx.lang)):
             keep.append(m)
+    if not keep:  # "a revendiqué mardi l'attentat qui a fait six morts la veille"
+        keep = [m for m in found if m.start > trigger and (tok := _token_at(ctx, m.start))
+                is not None and not _statement_date(tok, ctx.lang)
+                and not _reporting_clause(tok, ctx.lang) and _story_relative(m.text) is not None]
     if not keep:
         return None
     return min(keep, key=lambda m: abs(m.start - trigger))
@@ -212,7 +229,8 @@ def own_place(ctx: ArticleContext, start: int, end: int,
     a été attaquée au camp de Y": Y)."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
              and getattr(m, "is_location", True) and not _in_name(ctx, m)
-             and not _report_place(ctx, m)]
+             and not _report_place(ctx, m) and not (
+                 across_border(ctx.text, m) and m.location.country != ctx.country)]
     if not found:
         return None
     trig = _token_at(ctx, trigger) if trigger is not None else None
@@ -241,3 +259,40 @@ def site_place(ctx: ArticleContext, start: int, end: int) -> PlaceMatch | None:
                 if hit is not None and hit.kind != "country":
                     return hit
     return None
+
+
+def since_when(ctx: ArticleContext, start: int) -> DateMatch | None:
+    """"depuis le 3 janvier, lorsqu'un drone a frappé un convoi": the day a "lorsque"
+    clause is introduced by is the day of what it tells (the running "depuis" date the
+    normaliser leaves aside)."""
+    from eventcoder.normalize import dates
+
+    para = ctx.sentence_at(start).paragraph
+    first = min(s.start for s in ctx.sentences if s.paragraph == para)
+    origin = max(first, start - 150)  # the parse may end a sentence at "lorsqu'"
+    head = ctx.text[origin:start]
+    m = list(_SINCE_WHEN.finditer(head))[-1] if _SINCE_WHEN.search(head) else None
+    if m is None or len(head) - m.end() > 40:
+        return None
+    found = dates.find_dates(m.group(1), ctx.article.published, ctx.lang)
+    if not found or found[0].span.precision != "day":
+        return None
+    at = origin + m.start(1)
+    return replace(found[0], start=found[0].start + at, end=found[0].end + at)
+
+
+_SINCE_WHEN = re.compile(r"\bdepuis ((?:le |l['’])?[^,;.]{3,30}?),? (?:lorsqu['’]|quand )",
+                         re.I)
+
+
+def story_region(ctx: ArticleContext, before: int) -> PlaceMatch | None:
+    """"six militaires ont trouvé la mort dans la région de Mopti. D'abord à Dialloubé
+    ...": a region stated once for the story holds each occurrence whose own town the
+    gazetteer does not know (the last one named before it, in the story's country)."""
+    here = ctx.sentence_at(before)
+    found = [m for m in ctx.places if m.end <= before and m.kind == "admin1"
+             and m.location.country == ctx.country and not _is_path(ctx, m)
+             and not _in_name(ctx, m) and not _report_place(ctx, m)
+             and here.index - ctx.sentence_at(m.start).index <= 3]
+    regions = {m.location.admin1 for m in ctx.places if m.kind in ("admin1", "place")}
+    return found[-1] if found and len(regions) == 1 else None  # one region: the story's

@@ -107,13 +107,16 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
     return a1, a2
 
 
-def _victim(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
-    """Who died: "30 soldats ont été tués", "a fait périr des civils"."""
-    for s in _sents(o):
+def _victim(ctx: ArticleContext, o: Occurrence,
+            found: dict[str, casualties.Toll]) -> roles.Role | None:
+    """Who died: "30 soldats ont été tués", "a fait périr des civils" (in the occurrence's
+    sentences or the ones its tolls were read from)."""
+    toll_sents = {ctx.sentence_at(t.start).index for t in found.values()}
+    for s in sorted(set(_sents(o)) | toll_sents):
         v = roles.victim_token(ctx, s)
-        found = roles.resolve(ctx, v) if v is not None else None
-        if found:
-            return found
+        hit = roles.resolve(ctx, v) if v is not None else None
+        if hit:
+            return hit
     return None
 
 
@@ -173,7 +176,17 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
     kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
         ctx, t)] or tolls
     updated = [t for t in kept if tolls_lex.updated(ctx, t)]
-    return updated[-1] if updated else min(kept, key=lambda t: t.value)
+    if updated:
+        return updated[-1]
+    figures = [t for t in kept if not tolls_lex.one_person(ctx, t)]
+    kept = figures if figures and any(t.value > 1 for t in figures) else kept
+    own = [t for t in kept if not tolls_lex.assailants(ctx, t)]
+    if own and len(own) < len(kept) and own[0].kind == "fatalities":
+        # "13 soldats tués ... plusieurs terroristes neutralisés": both sides' dead count
+        main = min(own, key=lambda t: t.value)
+        other = min((t for t in kept if t not in own), key=lambda t: t.value)
+        return replace(main, value=main.value + other.value)
+    return min(own or kept, key=lambda t: t.value)
 
 
 def told_sentences(occs: list[Occurrence]) -> set[int]:
@@ -230,6 +243,8 @@ def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     if actor1 is None:
         rec = actors.unidentified(ctx.country)
         actor1 = Actor(rec.id, rec.name, None, "unknown", rec.type, rec.country)
+        if "event_type" in fields:  # the words that imply an unknown perpetrator
+            fields["actor1"] = fields["event_type"]
     elif "actor1" not in fields and a1:
         fields["actor1"] = a1.span
     return actor1, claimed_by
@@ -250,8 +265,8 @@ def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str 
 def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
             owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
     a1, a2 = _roles(ctx, o)
-    victim = _victim(ctx, o)
     found = _all_tolls(ctx, o, owners, told)
+    victim = _victim(ctx, o, found)
     civ = casualties.civilian_victims(found.values(), ctx.lang)
     key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, civ)
     etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")

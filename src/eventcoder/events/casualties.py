@@ -94,8 +94,8 @@ def _is_date_number(doc: Doc, j: int) -> bool:
 
 def _kind(t: Token, lang: str) -> str | None:
     lem = fold(t.lemma_)
-    if lem in lexicon.words("casualties", "death_words", lang) or t.lower_ in (
-            "morts", "mort", "tués", "tuées", "tué", "tuée"):
+    if lem in lexicon.words("casualties", "death_words", lang) or t.lower_ in lexicon.words(
+            "casualties", "death_forms", lang):
         return "fatalities"
     if lem in lexicon.words("casualties", "injury_words", lang) or t.lower_.startswith("bless"):
         return "injuries"
@@ -135,7 +135,7 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
             noun = doc[j].head
             yield Toll(kind, value, t.idx, noun.idx + len(noun), fold(noun.lemma_))
             continue
-        nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN"]
+        nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN" or _person(x, lang)]
         victim = nouns[0] if nouns else None
         yield Toll(kind, value, doc[j].idx, t.idx + len(t), victim)
 

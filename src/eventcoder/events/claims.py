@@ -81,6 +81,10 @@ def find(ctx: ArticleContext, occs: list[Occurrence],
         named: list[Occurrence] = []
         for obj in objs:
             named += _named(obj, links)
+        if not named and not passive:  # the parse lost the object: "a revendiqué, mardi,
+            for c in tok.children:        # l'attentat-suicide"
+                if c.i > tok.i and c.dep_ not in ("nsubj", "punct", "aux:tense"):
+                    named += [o for o in _named(c, links) if o not in named]
         if not named and tok.dep_ == "acl" and tok.head.i in links:
             named = list(links[tok.head.i])  # "cette attaque revendiquée par X"
         if not named:

@@ -174,6 +174,7 @@ class Clusterer:
         if d is None and self.occs and _same_day(ctx, c):
             prev = self.occs[-1]
             d = prev.date or anchors.preceding_date(ctx, prev.first.end)
+        d = d or anchors.since_when(ctx, c.start)
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
         if c.tally and not (c.definite and not c.plural) and (
@@ -181,7 +182,7 @@ class Clusterer:
             return  # "trois attaques depuis le début de l'année": a tally
         if c.kind == "anaphor" and not (c.definite or c.reaction):
             return  # "des opérations contre X": an activity, not a reference back
-        if c.kind != "anaphor" and not c.definite and _distinct(ctx, c):
+        if c.kind != "anaphor" and (c.another or not c.definite and _distinct(ctx, c)):
             self._new(c, d, p)  # "une roquette est par ailleurs tombée": another occurrence
             return
         if c.count > 1 or c.elliptic:

@@ -106,6 +106,10 @@ def _call(fn_name: str, module: Any, *args: Any) -> list[Any]:
 
 def dominant_country(place_matches: Sequence[places.PlaceMatch], text: str) -> str | None:
     """The country the article is about: the normaliser's view, else the most named one."""
+    beyond = [p for p in place_matches if across_border(text, p)]
+    for p in beyond:  # "près de la frontière avec le Burkina Faso": a neighbour, not the
+        text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]  # story's country
+    place_matches = [p for p in place_matches if p not in beyond]
     fn = getattr(places, "country_of_text", None)
     if fn is not None:
         try:
@@ -116,6 +120,12 @@ def dominant_country(place_matches: Sequence[places.PlaceMatch], text: str) -> s
             log.exception("places.country_of_text failed")
     counts = Counter(p.location.country for p in place_matches if p.location.country)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def across_border(text: str, p: places.PlaceMatch) -> bool:
+    """A country named as the other side of a border ("à la frontière avec le Niger")."""
+    left = text[max(0, p.start - 35):p.start].lower().split()[-4:] + p.text.lower().split()[:1]
+    return p.kind in ("country", "relative") and any(w.startswith("frontière") for w in left)
 
 
 def build(article: Article, doc: Doc, lang: str) -> ArticleContext:

@@ -39,6 +39,7 @@ class Candidate:
     temporal: bool = False
     reaction: bool = False
     background: bool = False  # told in the pluperfect: history behind the news
+    another: bool = False  # "le second accident", "une autre attaque": not the one told
     tally: bool = False  # in a sentence summing up a period ("depuis le début de l'année")
     means_of: int | None = None  # token of the trigger this one tells the means of
     seg_start: int = 0
@@ -153,8 +154,8 @@ def _blocked(tok: Token, lang: str) -> str | None:
         return "future"
     node = tok
     for _ in range(4):
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or node.dep_ == "nsubj":
+            break  # "un kamikaze a projeté son véhicule": the subject is no planned thing
         node = node.head
         lem = fold(node.lemma_)
         if lem in denial:
@@ -189,8 +190,14 @@ def _in_temporal(tok: Token) -> bool:
 def _vague(tok: Token, lang: str) -> bool:
     vague_mods = lexicon.words("triggers", "vague_modifiers", lang)
     tally = lexicon.words("triggers", "tally_heads", lang)
-    if any(fold(c.lemma_) in vague_mods or c.lower_ in vague_mods for c in tok.children):
-        return True
+    fresh = lexicon.words("triggers", "fresh_modifiers", lang)
+    one = "Sing" in tok.morph.get("Number", []) and any(
+        c.dep_ == "det" and c.lower_ in ("un", "une", "le", "la", "l'", "l’")
+        for c in tok.children)
+    if any((fold(c.lemma_) in vague_mods or c.lower_ in vague_mods)
+           and not (one and fold(c.lemma_) in fresh) for c in tok.children):
+        return True  # "de nouvelles attaques" sums up; "un nouveau massacre" is one,
+        # "le dernier attentat ... avait eu lieu le 21 mars" too
     if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
         return False
     # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
@@ -219,9 +226,9 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     tok = _head_of(doc, start, end)
     lex = compiled(ctx.lang)
     type_key = e.type_key
-    for lem in _near_lemmas(tok):
-        if lem in e.upgrade:
-            type_key = e.upgrade[lem]
+    ups = [e.upgrade[lem] for lem in _near_lemmas(tok) if lem in e.upgrade]
+    if ups:  # "attentat suicide à la voiture piégée": the most specific upgrade wins
+        type_key = max(ups, key=lambda k: lex.rank.get(k, 0))
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
@@ -240,9 +247,17 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         c.vague = _vague(tok, ctx.lang)
         if e.kind == "event":
             c.count = _count(tok, ctx.lang)
-    window = ctx.text[c.end: c.end + 40].lower()
+    sent = ctx.sentences[c.sent]
+    window = ctx.text[c.end: max(c.end + 40, sent.end if e.same_type_only else 0)].lower()
     c.same_type = any(m in window for m in lexicon.load("triggers", ctx.lang)["same_type_markers"])
-    return c
+    if e.same_type_only and not c.same_type:
+        c.kind = "anaphor"  # "l'accident": only an occurrence when told as another of a kind
+    c.another = c.same_type and tok.pos_ == "NOUN" and any(
+        fold(x.lemma_) in lexicon.words("triggers", "another_modifiers", ctx.lang)
+        for x in tok.children if x.dep_ == "amod" and x.i < tok.i) and not (
+        any(x.dep_ == "cop" for x in tok.children)  # "il s'agit de la deuxième attaque du
+        or fold(tok.head.lemma_) in lexicon.words("triggers", "identity_heads", ctx.lang))
+    return c  # genre": the occurrence told, counted among others
 
 
 def _inherit_means(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -308,10 +323,24 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     split.segments(ctx, cands)
     _share_segments(ctx, cands)
     split.distributive(ctx, cands)
+    _claimed_again(ctx, cands)
     tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
     for c in cands:
         c.tally = c.sent in tallies
     return cands
+
+
+def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"L'attentat a été revendiqué hier par l'EI": a claim of the definite occurrence
+    names one told before it; it never starts one of its own (its date is the claim's).
+    "X a revendiqué trois attaques" may still tell new ones."""
+    verbs = lexicon.words("claims", "claim_verbs", ctx.lang)
+    for i, c in enumerate(cands):
+        tok = ctx.doc[c.token]
+        if c.kind == "event" and c.definite and not c.plural and tok.dep_ in (
+                "obj", "nsubj:pass") and fold(tok.head.lemma_) in verbs and any(
+                p.kind == "event" for p in cands[:i]):
+            c.kind, c.reaction = "anaphor", True
 
 
 def _tally_sentence(ctx: ArticleContext, sent_idx: int) -> bool:

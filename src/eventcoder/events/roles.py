@@ -250,7 +250,10 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
         subj = _children(tok, {"nsubj", "nsubj:pass"})
         agents = [c for c in tok.children if c.dep_ in ("obl:agent", "obl:arg", "obl:mod")
                   and _case(c) & _AGENT_CASES]
-        objs = _children(tok, {"obj"})
+        objs = _children(tok, {"obj"}) or [
+            c for c in tok.children if c.dep_ == "obl:mod" and not _case(c)
+            and target_class(fold(c.lemma_), "fr")]  # "ont attaqué mardi le village": a
+        # date between verb and object makes the parse take the object for a modifier
         if passive:
             a2 = subj[0] if subj else None
             a1 = agents[0] if agents else None
@@ -300,6 +303,7 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
     s = ctx.sentences[sent_idx]
     deaths = lexicon.words("casualties", "death_words", ctx.lang)
     hurt = lexicon.words("casualties", "injury_words", ctx.lang)
+    victim_words = lexicon.words("casualties", "victim_words", ctx.lang)
     for t in ctx.doc[s.tok_start:s.tok_end]:
         lost_life = fold(t.lemma_) == "perdre" and any(
             fold(c.lemma_) == "vie" for c in t.children)  # "28 soldats ont perdu la vie"
@@ -309,6 +313,11 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
             hit = _victim_of(t)
             if hit is not None:
                 return hit
+        if (fold(t.lemma_) in deaths or t.lower_ in victim_words) and t.pos_ == "NOUN" and (
+                of := [c for c in _children(t, {"nmod"}) if "de" in _case(c)]):
+            return of[0]  # "la mort de 16 soldats"
+        if t.lower_ in victim_words and (subj := _children(t, {"nsubj", "nsubj:pass"})):
+            return subj[0]  # "les forces armées ont été victimes d'une attaque"
     for t in ctx.doc[s.tok_start:s.tok_end]:  # no one died: those wounded
         if fold(t.lemma_) in hurt and t.pos_ == "VERB" and (
                 passive := _children(t, {"nsubj:pass"})):
@@ -321,6 +330,9 @@ def _victim_of(t: Token) -> Token | None:
     trois civils", "a fait périr des civils"), the subject of an intransitive death verb
     ("20 personnes sont mortes"), never the killer."""
     passive = _children(t, {"nsubj:pass"})
+    if passive and fold(passive[0].lemma_) in lexicon.words("triggers", "tally_heads", "fr"):
+        before = t.doc[t.i - 1] if t.i else None  # "le bilan est de 12 civils tués"
+        return before if before is not None and _children(before, {"nummod"}) else None
     if passive:
         return passive[0]
     objs = _children(t, {"obj"}) or (_children(t.head, {"obj"}) if fold(

@@ -72,3 +72,18 @@ def _before_toll(ctx: ArticleContext, toll: Toll, key: str) -> bool:
     sent = ctx.sentence_at(toll.start)
     head = ctx.text[max(sent.start, toll.start - 60):toll.start].lower().replace("’", "'")
     return any(w in head.split() for w in words)
+
+
+def assailants(ctx: ArticleContext, toll: Toll) -> bool:
+    """"plusieurs terroristes ont été neutralisés": the attackers' own dead, a second figure
+    beside the victims' toll rather than a conflicting one."""
+    return toll.victims in lexicon.words("casualties", "assailant_victims", ctx.lang)
+
+
+def one_person(ctx: ArticleContext, toll: Toll) -> bool:
+    """"un invité blessé par des éclats": one person told about, not the occurrence's toll
+    when a figure is stated beside it."""
+    first = ctx.text[toll.start:toll.end].split(maxsplit=1)[0].lower() if toll.end > toll.start \
+        else ""
+    return toll.value == 1 and first in lexicon.words("casualties", "singular_determiners",
+                                                      ctx.lang)

@@ -31,6 +31,7 @@ class Entry:
     active: bool = False
     agent: bool = False
     upgrade: dict[str, str] = field(default_factory=dict)
+    same_type_only: bool = False  # "le second accident ... dans les mêmes circonstances"
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def _entry(raw: dict[str, Any]) -> Entry:
     return Entry(words, raw.get("kind", "event"), raw.get("type"), raw.get("pos"),
                  raw.get("weapon"), frozenset(raw.get("requires", [])),
                  bool(raw.get("requires_object")), bool(raw.get("requires_plural")),
-                 bool(raw.get("active")), bool(raw.get("agent")), dict(raw.get("upgrade", {})))
+                 bool(raw.get("active")), bool(raw.get("agent")), dict(raw.get("upgrade", {})),
+                 bool(raw.get("same_type_only")))
 
 
 @cache
