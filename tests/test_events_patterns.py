@@ -142,3 +142,85 @@ def test_a_second_blast_described_as_such_is_no_new_occurrence():
     ms = one("Une bombe a explosé mardi au passage d'un convoi à Bassora, en Irak. Il s'agit de "
              "la deuxième attaque du genre cette semaine.", THU)
     assert len(ms) == 1
+
+
+# Wave 5: vague quantities, the speaker's whereabouts, "dont" tolls, an ambush opened by a
+# blast, "une autre attaque" and provinces without a country (sentences written for the test).
+
+def test_vague_villages_and_toll_parts_make_one_attack_with_the_whole_toll():
+    ms = one("Des hommes armés ont attaqué mardi plusieurs villages dans le nord du Burkina "
+             "Faso et au moins 15 personnes ont été tuées, selon des sources locales. Le village "
+             "de Sebba a été le premier à être attaqué et au moins 10 personnes y sont mortes "
+             "tandis que cinq autres ont été tuées à Déou.", THU)
+    assert len(ms) == 1
+    assert ((ms[0].event_type, ms[0].sub_event_type), ms[0].fatalities) == (VAC, 15)
+
+
+def test_n_others_killed_are_victims_not_more_attacks():
+    ms = one("Des jihadistes ont attaqué mardi le village de Sebba, au Burkina Faso : dix "
+             "habitants ont été tués et deux autres ont été blessés.", THU)
+    assert len(ms) == 1 and (ms[0].fatalities, ms[0].injuries) == (10, 2)
+
+
+@pytest.mark.parametrize("speaker", [
+    "joint par téléphone depuis la grande ville voisine de Dori",
+    "s'exprimant depuis Dori",
+])
+def test_the_place_a_speaker_talks_from_is_not_the_event_place(speaker):  # type: ignore[no-untyped-def]
+    ms = one("Des jihadistes ont tué six civils mardi dans un village du Burkina Faso, a "
+             f"déclaré à l'AFP un responsable local, {speaker}.", THU)
+    assert len(ms) == 1 and ms[0].location.country == "BF"
+    assert ms[0].location.place is None and ms[0].location.admin1 is None
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Au moins quatre personnes dont le chef du village ont été tuées mardi lors d'une attaque "
+     "de jihadistes à Sebba, au Burkina Faso.", 4),
+    ("Trois civils, dont une femme, ont été tués mardi dans une attaque à Sebba, au Burkina "
+     "Faso.", 3),
+    ("L'attaque de mardi contre le village de Sebba, au Burkina Faso, a fait 12 morts dont "
+     "trois volontaires.", 12),
+])
+def test_a_dont_part_never_gives_the_toll(text, dead):  # type: ignore[no-untyped-def]
+    ms = one(text, THU)
+    assert len(ms) == 1 and ms[0].fatalities == dead
+
+
+@pytest.mark.parametrize("verb", ["ont péri", "ont trouvé la mort"])
+def test_soldiers_dying_in_an_attack_on_a_barracks_is_a_battle(verb):  # type: ignore[no-untyped-def]
+    ms = one(f"Au moins 24 militaires {verb} mardi dans une attaque contre une caserne à "
+             "Inates, au Niger.", THU)
+    assert len(ms) == 1 and (ms[0].event_type, ms[0].sub_event_type) == ("Battles",
+                                                                          "Armed clash")
+    assert ms[0].fatalities == 24 and ms[0].actor2.name == "Military Forces of Niger"
+
+
+@pytest.mark.parametrize("text", [
+    "L'explosion d'une bombe a été suivie mardi par une attaque directe à l'arme légère contre "
+    "une patrouille de l'armée dans les environs de la ville de Kirkouk, tuant trois soldats.",
+    "Trois soldats ont été tués mardi dans une embuscade dans les environs de la ville de "
+    "Kirkouk. L'explosion d'une bombe a été suivie par une attaque directe à l'arme légère, a "
+    "indiqué un officier.",
+])
+def test_a_blast_followed_by_a_firefight_is_one_battle(text):  # type: ignore[no-untyped-def]
+    ms = one(text, THU)
+    assert len(ms) == 1 and (ms[0].event_type, ms[0].sub_event_type) == ("Battles",
+                                                                          "Armed clash")
+    assert (ms[0].fatalities, ms[0].location.admin1, ms[0].weapon) == (3, "IQ-KI", "IED")
+
+
+def test_another_attack_with_its_own_day_and_place_under_provinces_only():
+    ms = one("Au moins dix civils ont été tués lundi dans une attaque à Bourzanga, dans la "
+             "province du Bam. Mercredi, une autre attaque meurtrière a également eu lieu à "
+             "Kalsaka, dans la province du Yatenga (Nord).", THU)
+    assert len(ms) == 2 and {m.location.country for m in ms} == {"BF"}
+    assert [m.location.admin1 for m in ms] == ["BF-05", "BF-10"]
+    assert [_day(m) for m in ms] == [date(2020, 11, 30), date(2020, 12, 2)]
+    assert ms[0].fatalities == 10
+
+
+def test_the_country_comes_from_a_region_named_alone():
+    from eventcoder.normalize.places import country_of_text
+
+    assert country_of_text("Dix civils ont été tués jeudi dans la province du Yatenga et "
+                           "dans celle du Bam.") == "BF"

@@ -194,10 +194,21 @@ def _report_place(ctx: ArticleContext, m: PlaceMatch) -> bool:
     """"ont indiqué des sources concordantes à Niamey", "a-t-on appris à Bamako", "un
     communiqué publié à Ouagadougou": where the news was told, not where it happened."""
     left = _WORD.findall(ctx.text[max(0, m.start - 45):m.start].lower())
-    if not left or left[-1] not in ("à", "depuis"):
-        return False
     words = lexicon.words("reporting", "report_place_words", ctx.lang)
-    return any(w in words for w in left[-5:-1])
+    if left and left[-1] in ("à", "depuis"):
+        return any(w in words for w in left[-5:-1])
+    return _spoken_from(ctx, m, words)
+
+
+def _spoken_from(ctx: ArticleContext, m: PlaceMatch, words: frozenset[str]) -> bool:
+    """"a déclaré un responsable joint depuis la grande ville voisine de Dori": a place
+    inside a "depuis" phrase of a speech verb is where the speaker was."""
+    left = ctx.text[max(0, m.start - 90):m.start].lower()
+    at = left.rfind("depuis ")
+    if at < 0 or any(c in left[at:] for c in ",.;"):
+        return False
+    before = _WORD.findall(left[:at])[-5:]
+    return any(w in words for w in before)
 
 
 _WORD = re.compile(r"[\w-]+")

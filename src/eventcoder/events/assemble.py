@@ -173,6 +173,9 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
     affirme avoir tué 85 soldats") nor a superseded toll ("un bilan précédent faisait état
     de 3 morts"); an updated toll ("le bilan s'est alourdi à 40 morts") if given, else the
     lowest of the rest, as ACLED codes conflicting figures."""
+    total = _total_of_parts(tolls)
+    if total is not None:
+        return total
     kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
         ctx, t)] or tolls
     updated = [t for t in kept if tolls_lex.updated(ctx, t)]
@@ -187,6 +190,17 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
         other = min((t for t in kept if t not in own), key=lambda t: t.value)
         return replace(main, value=main.value + other.value)
     return min(own or kept, key=lambda t: t.value)
+
+
+def _total_of_parts(tolls: list[casualties.Toll]) -> casualties.Toll | None:
+    """"au moins 15 personnes ont été tuées ... 10 y sont mortes tandis que cinq autres ont
+    été tuées à Y": a figure that the others add up to is the whole, they are its parts."""
+    if len(tolls) < 3:
+        return None
+    for t in tolls:
+        if sum(u.value for u in tolls if u is not t) == t.value:
+            return t
+    return None
 
 
 def told_sentences(occs: list[Occurrence]) -> set[int]:

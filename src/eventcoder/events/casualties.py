@@ -50,7 +50,18 @@ def number_value(word: str, lang: str = "fr") -> int | None:
 
 
 def _quantity_before(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int] | None:
-    """(value, token index) of the nearest quantity before token ``i``."""
+    """(value, token index) of the nearest quantity before token ``i``; a "dont" part
+    ("quatre personnes dont le chef du village ont été tuées") names some of the victims,
+    so the figure is read before it first."""
+    dont = [t.i for t in doc[max(floor, i - _LOOKBACK):i] if t.lower_ == "dont"]
+    if dont:
+        whole = _nearest_quantity(doc, dont[-1], floor, lang)
+        if whole is not None:
+            return whole
+    return _nearest_quantity(doc, i, floor, lang)
+
+
+def _nearest_quantity(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int] | None:
     singular = lexicon.words("casualties", "singular_determiners", lang)
     for j in range(i - 1, max(floor, i - _LOOKBACK) - 1, -1):
         t = doc[j]
@@ -102,6 +113,11 @@ def _kind(t: Token, lang: str) -> str | None:
     if lem == "vie" and t.i >= 2 and fold(t.doc[t.i - 2].lemma_) == "perdre":
         return "fatalities"
     return None
+
+
+def casualty_kind(t: Token, lang: str = "fr") -> str | None:
+    """"fatalities" or "injuries" when the word tells casualties (kill, wound, die)."""
+    return _kind(t, lang)
 
 
 def _zero(t: Token, lang: str) -> list[str]:

@@ -182,7 +182,8 @@ class Clusterer:
             return  # "trois attaques depuis le début de l'année": a tally
         if c.kind == "anaphor" and not (c.definite or c.reaction):
             return  # "des opérations contre X": an activity, not a reference back
-        if c.kind != "anaphor" and (c.another or not c.definite and _distinct(ctx, c)):
+        if c.kind != "anaphor" and (c.another or c.other and (d or p) or not c.definite
+                                    and _distinct(ctx, c)):
             self._new(c, d, p)  # "une roquette est par ailleurs tombée": another occurrence
             return
         if c.count > 1 or c.elliptic:

@@ -40,6 +40,7 @@ class Candidate:
     reaction: bool = False
     background: bool = False  # told in the pluperfect: history behind the news
     another: bool = False  # "le second accident", "une autre attaque": not the one told
+    other: bool = False  # "une autre attaque a eu lieu à X": new when dated or placed
     tally: bool = False  # in a sentence summing up a period ("depuis le début de l'année")
     means_of: int | None = None  # token of the trigger this one tells the means of
     seg_start: int = 0
@@ -257,7 +258,16 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         for x in tok.children if x.dep_ == "amod" and x.i < tok.i) and not (
         any(x.dep_ == "cop" for x in tok.children)  # "il s'agit de la deuxième attaque du
         or fold(tok.head.lemma_) in lexicon.words("triggers", "identity_heads", ctx.lang))
+    c.other = not c.another and tok.pos_ == "NOUN" and _indefinite_other(tok)
+    c.vague = c.vague and not c.other  # "une autre attaque meurtrière": one more, no series
     return c  # genre": the occurrence told, counted among others
+
+
+def _indefinite_other(tok: Token) -> bool:
+    """"une autre attaque": a singular noun with "un/une" and "autre" before it."""
+    kids = [x for x in tok.children if x.i < tok.i]
+    return any(x.dep_ == "det" and x.lower_ in ("un", "une") for x in kids) and any(
+        fold(x.lemma_) == "autre" for x in kids)
 
 
 def _inherit_means(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -318,6 +328,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _inherit_means(ctx, cands)
     _inherit_vagueness(ctx, cands)
     _argument_of_trigger(ctx, cands)
+    _followed_by_fight(ctx, cands)
     cands += split.elliptic(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)
@@ -328,6 +339,25 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     for c in cands:
         c.tally = c.sent in tallies
     return cands
+
+
+def _followed_by_fight(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"l'explosion d'une bombe a été suivie par une attaque à l'arme légère": an ambush
+    opened by a blast is one fight (ACLED codes it as a battle), so the blast's triggers
+    lose their explosive type and keep only their weapon."""
+    follow = lexicon.words("triggers", "follow_verbs", ctx.lang)
+    opening = lexicon.words("triggers", "follow_blast_types", ctx.lang)
+    for b in cands:
+        if b.kind != "event" or b.type_key is not None:
+            continue
+        blasts = [a for a in cands if a.sent == b.sent and a.end <= b.start
+                  and a.type_key in opening]
+        if not blasts:
+            continue
+        between = ctx.doc[ctx.doc[blasts[0].token].i:b.token]
+        if any(fold(t.lemma_) in follow for t in between):
+            for a in blasts:
+                a.type_key = None
 
 
 def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:

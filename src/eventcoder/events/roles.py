@@ -304,9 +304,10 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
     deaths = lexicon.words("casualties", "death_words", ctx.lang)
     hurt = lexicon.words("casualties", "injury_words", ctx.lang)
     victim_words = lexicon.words("casualties", "victim_words", ctx.lang)
+    losses: dict[str, str] = lexicon.load("casualties", ctx.lang).get("life_loss", {})
     for t in ctx.doc[s.tok_start:s.tok_end]:
-        lost_life = fold(t.lemma_) == "perdre" and any(
-            fold(c.lemma_) == "vie" for c in t.children)  # "28 soldats ont perdu la vie"
+        lost_life = fold(t.lemma_) in losses and any(  # "28 soldats ont perdu la vie",
+            fold(c.lemma_) == losses[fold(t.lemma_)] for c in t.children)  # "trouvé la mort"
         if lost_life and (subj := _children(t, {"nsubj"})):
             return subj[0]
         if fold(t.lemma_) in deaths and t.pos_ == "VERB":

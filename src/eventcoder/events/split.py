@@ -16,6 +16,8 @@ from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import fold
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from eventcoder.events.detect import Candidate
 
 _BREAK = re.compile(r",| et |;")
@@ -35,6 +37,8 @@ def elliptic(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
             continue  # "deux autres bus": a noun of its own, not an ellipsis
+        if _victims(doc, i, ctx.lang):
+            continue  # "dix y sont mortes tandis que cinq autres ont été tuées": people
         sent = ctx.sentence_of_token(i).index
         before = [c for c in cands if c.sent == sent and c.token < i and c.kind == "event"
                   and not c.plural]
@@ -44,6 +48,12 @@ def elliptic(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
         out.append(replace(src, token=i, start=doc[i - 1].idx, end=tok.idx + len(tok),
                            count=n, elliptic=True, definite=False, distributive=[]))
     return out
+
+
+def _victims(doc: Doc, i: int, lang: str) -> bool:
+    """"cinq autres ont été tuées": the ellipsis counts victims of a casualty verb."""
+    near = [doc[i].head, *doc[i + 1:min(len(doc), i + 4)]]
+    return any(casualties.casualty_kind(t, lang) for t in near)
 
 
 def segments(ctx: ArticleContext, cands: list[Candidate]) -> None:

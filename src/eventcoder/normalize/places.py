@@ -308,11 +308,30 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
     adjectives = [(pos, cc) for pos, cc, adj in named if adj]
     home = roles.dominant_country(
         [(m.start, m.location.country, m.kind, m.role) for m in out if m.location.country],
-        adjectives)
+        adjectives) or _admin_home(text, toks, cues, starts)
     if home:  # homonyms, foreign towns and metonyms are judged from the article's country
         ctx = _Ctx(cues, ctx.roles, tuple(dict.fromkeys([home, *allowed])), home)
         out = _scan_once(text, toks, ctx, sorted(set(tried)))[0]
     return tuple(out), home
+
+
+def _admin_home(text: str, toks: list[_Tok], cues: Cues, starts: list[int]) -> str | None:
+    """An article that never names its country but its provinces ("dans la province du
+    Yatenga"): the country of the admin units named after an admin cue, when each name
+    belongs to one country only (sub-levels are not matched without a country)."""
+    table, index = gz.admin1_table(), gz.admin1_index()
+    seen: Counter[str] = Counter()
+    for i in starts:
+        if _cue_before(text, toks[i].start, cues)[0] != "admin":
+            continue
+        for j in _span_ends(text, toks, i):
+            codes = [c for c in index.get(gz.norm_key(text[toks[i].start:toks[j].end]), ())
+                     if c in table]
+            countries = {table[c].country for c in codes}
+            if len(countries) == 1:
+                seen[countries.pop()] += 1
+                break
+    return seen.most_common(1)[0][0] if seen else None
 
 
 _IN_ADMIN = re.compile(
