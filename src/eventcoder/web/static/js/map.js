@@ -15,7 +15,9 @@ export function createMap(element, withBoundaries) {
   });
   // Leaflet measures its container once, but the layout changes it (the event panel opens
   // beside the map, the window resizes): measure again, and fit the events again.
-  new ResizeObserver(() => fit(view)).observe(element);
+  // The observer fires while the layout is still settling: fit on the next frame, when
+  // the container has its final size.
+  new ResizeObserver(() => requestAnimationFrame(() => fit(view))).observe(element);
   return view;
 }
 
