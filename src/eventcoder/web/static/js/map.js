@@ -2,7 +2,9 @@
 import { TYPE_COLORS, radiusFor, typeColor } from "./colors.js";
 
 const L = window.L;
-const FIT = { padding: [30, 30], maxZoom: 7 };
+// No animation: a fit that starts while another zoom animation runs (the panel opening,
+// new filter results) leaves Leaflet's SVG paths at the positions of the interrupted one.
+const FIT = { padding: [30, 30], maxZoom: 7, animate: false };
 
 export function createMap(element, withBoundaries) {
   const map = L.map(element, { worldCopyJump: false, minZoom: 2, attributionControl: false });
@@ -22,7 +24,7 @@ export function createMap(element, withBoundaries) {
 }
 
 function fit(view) {
-  view.map.invalidateSize({ pan: false });
+  view.map.invalidateSize({ pan: false, animate: false });
   if (view.target?.isValid()) view.map.fitBounds(view.target, FIT);
 }
 
