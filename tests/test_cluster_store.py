@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 from cluster_support import ingest_worker, report, slow_merge
 from eventcoder.schema import DateSpan, Event, EventQuery, IngestReport, Location
@@ -220,3 +221,44 @@ def test_sqlite_write_transactions_begin_immediate(tmp_path: Path) -> None:
         timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
     assert timeout == int(concurrency.SQLITE_BUSY_TIMEOUT * 1000)
 
+
+
+# -- retries ----------------------------------------------------------------------------
+
+class DriverError(Exception):
+    def __init__(self, message: str, sqlstate: str | None = None) -> None:
+        super().__init__(message)
+        if sqlstate is not None:
+            self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(("error", "retried"), [
+    (DriverError("deadlock detected", "40P01"), True),
+    (DriverError("could not serialize access", "40001"), True),
+    (DriverError("duplicate key value violates unique constraint", "23505"), True),
+    (DriverError("violates foreign key constraint", "23503"), False),
+    (DriverError("syntax error", "42601"), False),
+    (DriverError("database is locked"), True),
+    (DriverError("UNIQUE constraint failed: articles.content_hash"), True),
+    (DriverError("no such table: events"), False),
+])
+def test_which_errors_are_a_lost_race(error: DriverError, retried: bool) -> None:
+    assert concurrency.retryable(DBAPIError("stmt", {}, error)) is retried
+
+
+def test_a_lost_race_is_run_again_a_bounded_number_of_times(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(concurrency.time, "sleep", lambda _s: None)
+    calls: list[int] = []
+
+    def work(fail_times: int) -> str:
+        calls.append(1)
+        if len(calls) <= fail_times:
+            raise DBAPIError("stmt", {}, DriverError("deadlock detected", "40P01"))
+        return "stored"
+
+    assert concurrency.retrying(lambda: work(2), "a") == "stored" and len(calls) == 3
+    calls.clear()
+    with pytest.raises(DBAPIError):
+        concurrency.retrying(lambda: work(99), "a")
+    assert len(calls) == concurrency.ATTEMPTS
