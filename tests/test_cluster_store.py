@@ -125,6 +125,33 @@ def test_two_writers_of_one_occurrence_make_one_event(
 
 
 @needs_pg
+def test_a_writer_holds_one_lock_per_country_and_month_until_commit(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    watcher = create_engine(pg_url)
+    mine = ("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
+            "(SELECT oid FROM pg_database WHERE datname = current_database())")
+    held: list[int] = []
+    real = store_merging.merge_into
+
+    def merge_into(mentions: Any, existing: Any) -> Any:
+        with watcher.connect() as conn:
+            held.append(conn.exec_driver_sql(
+                mine + " AND mode = 'ExclusiveLock' AND granted").scalar() or 0)
+        return real(mentions, existing)
+
+    monkeypatch.setattr(store_merging, "merge_into", merge_into)
+    repo = Repository(pg_url)
+    two_countries = report("c", 0)
+    two_countries.mentions.append(report("c", 2).mentions[0])  # IQ and SY, 1 and 3 April
+    two_countries.mentions[1].id = "c-m2"
+    repo.ingest([report("a", 0), two_countries])
+    with watcher.connect() as conn:
+        after = conn.exec_driver_sql(mine).scalar()
+    watcher.dispose()
+    assert held == [4, 8] and after == 0  # January..April, per country; released
+
+
+@needs_pg
 def test_without_the_locks_the_race_duplicates(pg_url: str,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The control: the test above would catch a store that does not lock. (The actor
