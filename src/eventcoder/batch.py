@@ -34,6 +34,7 @@ from eventcoder.batch_pool import (
 from eventcoder.ingest import iter_inputs, read_paths
 from eventcoder.schema import Article, ArticleResult, IngestError, IngestReport
 from eventcoder.settings import Settings
+from eventcoder.shard import Shard
 
 if TYPE_CHECKING:
     from eventcoder.store import Repository
@@ -55,10 +56,13 @@ class BatchSummary:
     mentions: int = 0
     warnings: int = 0
     skipped: int = 0
+    elsewhere: int = 0
+    """Articles read but left to the other shards (``--shard K/N``)."""
 
     def line(self) -> str:
-        return (f"{self.read} articles read, {len(self.failed)} failed, "
+        line = (f"{self.read} articles read, {len(self.failed)} failed, "
                 f"{self.mentions} events found")
+        return line + (f", {self.elsewhere} left to other shards" if self.elsewhere else "")
 
 
 def interactive() -> bool:
@@ -109,16 +113,19 @@ def run_batch(
     extract: Extractor | None = None,
     jobs: int = 1,
     skip: Skip | None = None,
+    shard: Shard | None = None,
 ) -> BatchSummary:
     """Read every input under ``paths``, extract its mentions, pass the results to
     ``handle`` ``batch_size`` at a time (it may return more failures, e.g. from the
     store), and print the summary line on stderr. ``skip`` drops articles before
-    extraction; they count as read."""
+    extraction; they count as read. ``shard`` keeps this node's share of the articles."""
     settings = settings or Settings()
     summary = BatchSummary()
     inputs = list(iter_inputs(paths))
     with _bar(len(inputs), progress) as bar:
         articles = _read(inputs, settings, summary, bar)
+        if shard is not None:
+            articles = _in_shard(articles, shard, summary)
         if skip is not None:
             articles = _unskipped(articles, skip, summary, settings.batch_size)
         pending: list[ArticleResult] = []
@@ -139,7 +146,7 @@ def run_batch(
 def ingest_paths(paths: Iterable[str | Path], repo: Repository, *,
                  settings: Settings | None = None, progress: bool | None = None,
                  jobs: int = 1, extract: Extractor | None = None,
-                 ) -> tuple[BatchSummary, IngestReport]:
+                 shard: Shard | None = None) -> tuple[BatchSummary, IngestReport]:
     """Extract and store; an article whose text is stored already is not extracted
     again (one indexed lookup per group), only reported among the duplicates."""
     total = IngestReport()
@@ -161,7 +168,7 @@ def ingest_paths(paths: Iterable[str | Path], repo: Repository, *,
         return report.failed
 
     summary = run_batch(paths, store, settings=settings, progress=progress, extract=extract,
-                        jobs=jobs, skip=known)
+                        jobs=jobs, skip=known, shard=shard)
     return summary, total
 
 
@@ -183,6 +190,15 @@ def _read(inputs: list[str | IngestError], settings: Settings, summary: BatchSum
             _warn(summary, entry)
             yield entry
         bar.update(1)
+
+
+def _in_shard(articles: Iterable[Article], shard: Shard,
+              summary: BatchSummary) -> Iterator[Article]:
+    for article in articles:
+        if shard.owns(article):
+            yield article
+        else:
+            summary.elsewhere += 1
 
 
 def _unskipped(articles: Iterable[Article], skip: Skip, summary: BatchSummary,

@@ -11,11 +11,12 @@ import click
 
 from eventcoder.batch import extract_parallel
 from eventcoder.cli import main
-from eventcoder.cli.jobs import jobs_option
+from eventcoder.cli.jobs import jobs_option, shard_option
 from eventcoder.evaluation import EvaluationReport, GoldError, evaluate, format_table
 from eventcoder.events import extract
 from eventcoder.merge import merge
 from eventcoder.schema import Article, IngestError, Mention
+from eventcoder.shard import Shard
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +34,11 @@ def _read(paths: Iterable[str]) -> list[Article]:
     return articles
 
 
-def run_evaluation(gold_dir: Path, paths: Iterable[str], jobs: int = 1) -> EvaluationReport:
-    """The library calls this command makes, in order: read, extract, merge, score."""
-    articles = _read(paths)
+def run_evaluation(gold_dir: Path, paths: Iterable[str], jobs: int = 1,
+                   shard: Shard | None = None) -> EvaluationReport:
+    """The library calls this command makes, in order: read, extract, merge, score
+    (only this shard's articles and their gold, with ``shard``)."""
+    articles = [a for a in _read(paths) if shard is None or shard.owns(a)]
     mentions: list[Mention] = []
     for result in extract_parallel(articles, jobs, extract):
         mentions.extend(result.mentions)
@@ -50,15 +53,16 @@ def run_evaluation(gold_dir: Path, paths: Iterable[str], jobs: int = 1) -> Evalu
 @click.option("--errors", is_flag=True,
               help="Also list misses, false positives, wrong fields and merge errors.")
 @jobs_option
+@shard_option
 def evaluate_command(gold_dir: Path, paths: tuple[str, ...], as_json: bool,
-                     errors: bool, jobs: int) -> None:
+                     errors: bool, jobs: int, shard: Shard | None) -> None:
     """Score extraction and merging of the articles in PATH... against GOLD_DIR.
 
     GOLD_DIR holds one <article id>.gold.json per article; only the gold files of the
     articles given are scored.
     """
     try:
-        report = run_evaluation(gold_dir, paths, jobs)
+        report = run_evaluation(gold_dir, paths, jobs, shard)
     except GoldError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

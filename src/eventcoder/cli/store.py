@@ -11,10 +11,11 @@ import click
 
 from eventcoder.batch import ExtractionFailed, ingest_paths
 from eventcoder.cli import main
-from eventcoder.cli.jobs import jobs_option
+from eventcoder.cli.jobs import jobs_option, shard_option
 from eventcoder.cli.output import format_option, write_events, writer_for
 from eventcoder.schema import EventQuery
 from eventcoder.settings import Settings
+from eventcoder.shard import Shard
 from eventcoder.store import Repository
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,18 +40,21 @@ def open_repository(url: str | None) -> Repository:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @jobs_option
+@shard_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, jobs: int) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, jobs: int,
+           shard: Shard | None) -> None:
     """Extract events from articles and store them, merged with the stored events.
 
     Ingest is idempotent: an article whose text is already stored is skipped before
-    extraction.
+    extraction. Several processes or machines may ingest into one database at once
+    (see --shard and "Running on a cluster" in docs/cli.md).
 
     Example: eventcoder ingest examples/ --db sqlite:///events.db --jobs 0
     """
     repo = open_repository(db)
     try:
-        summary, total = ingest_paths(paths, repo, jobs=jobs)
+        summary, total = ingest_paths(paths, repo, jobs=jobs, shard=shard)
     except ExtractionFailed as exc:  # what was stored before stays stored
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{len(total.stored)} articles stored, {len(total.duplicates)} already stored, "

@@ -22,7 +22,7 @@ from eventcoder import merge
 from eventcoder.merge_blocking import block_keys
 from eventcoder.merge_rules import MAX_SPAN_DAYS
 from eventcoder.schema import Actor, Event, Mention
-from eventcoder.store import codec
+from eventcoder.store import codec, concurrency
 from eventcoder.store.models import (
     ActorRow,
     ChangeRow,
@@ -94,6 +94,7 @@ def store_merged(session: Session, mentions: Sequence[Mention]) -> tuple[int, in
     """Merge the mentions into the store; returns (events created, events updated)."""
     if not mentions:
         return 0, 0
+    concurrency.lock_blocks(session, mentions, WINDOW)  # other writers of these blocks first
     existing = candidates(session, mentions)
     result = merge_into(mentions, existing)
     _check_ids(result)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, or_, select
@@ -19,7 +20,7 @@ from sqlalchemy.pool import StaticPool
 from eventcoder.schema import Article, ArticleResult, Event, EventQuery, IngestError, IngestReport
 from eventcoder.schema import Mention as MentionRecord
 from eventcoder.settings import Settings
-from eventcoder.store import codec, counters, paging, queries
+from eventcoder.store import codec, concurrency, counters, paging, queries
 from eventcoder.store.merging import store_merged
 from eventcoder.store.migrations import apply_pending
 from eventcoder.store.models import (
@@ -53,8 +54,9 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         memory = url in ("sqlite://", "sqlite:///:memory:")
         kwargs: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
-        engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
+        engine = create_engine(url, connect_args=concurrency.sqlite_connect_args(), **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        concurrency.configure_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -65,9 +67,11 @@ class Repository:
     def __init__(self, url: str | None = None) -> None:
         self.url = url or Settings().database_url
         self.engine = make_engine(self.url)
-        apply_pending(self.engine)
+        concurrency.migrate(self.engine, apply_pending)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(concurrency.writer(self.engine), expire_on_commit=False)
         counters.track(self._session)
+        counters.track(self._writes)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -80,8 +84,7 @@ class Repository:
         for result in results:
             article = result.article
             try:
-                with self._session.begin() as session:
-                    outcome = self._ingest_one(session, result)
+                outcome = concurrency.retrying(partial(self._store_one, result), article.id)
             except Exception as exc:  # one bad article must not stop the batch
                 logger.debug("ingest of %s failed", article.id, exc_info=True)
                 report.failed.append(IngestError(article.path or article.id,
@@ -100,7 +103,7 @@ class Repository:
         """Replace stored mentions by a new extraction of their (stored) articles and merge
         them again, in one transaction: an event may gain, lose (split) or give up (merged
         into another) mentions, each logged. Returns (events created, events updated)."""
-        with self._session.begin() as session:
+        with self._writes.begin() as session:
             for mention in mentions:
                 if session.get(ArticleRow, mention.article) is None:
                     raise StoreConflict(f"article {mention.article!r} is not stored")
@@ -115,6 +118,10 @@ class Repository:
                                        seq=seq or 0, payload=payload))
                 session.flush()
             return store_merged(session, mentions)
+
+    def _store_one(self, result: ArticleResult) -> tuple[int, int] | None:
+        with self._writes.begin() as session:
+            return self._ingest_one(session, result)
 
     def _ingest_one(self, session: Session, result: ArticleResult) -> tuple[int, int] | None:
         """(events created, updated), or None for a duplicate. Raises to roll back."""
