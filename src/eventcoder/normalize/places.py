@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventcoder.normalize import gazetteer as gz
+from eventcoder.normalize import place_directions as directions
 from eventcoder.normalize import place_roles as roles
 from eventcoder.normalize.place_fuzzy import curated_keys, curated_starts, fuzzy_key
 from eventcoder.normalize.place_resolve import (
@@ -67,6 +68,7 @@ class _Ctx:
     roles: roles.RoleCues
     allowed: tuple[str, ...]  # countries for homonyms, most relevant first
     home: str | None  # the article's own country
+    lang: str = "fr"
 
 
 def resolve_place(name: str, country_hint: str | None = None, lang: str = "fr") -> Location | None:
@@ -115,7 +117,7 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
     return len(gap) <= 2 and all(c in " -\u00a0" for c in gap)
 
 
-def _span_ends(text: str, toks: list[_Tok], i: int) -> list[int]:
+def _span_ends(text: str, toks: list[_Tok], i: int, cues: Cues) -> list[int]:
     """Last-token indexes of candidate names starting at token ``i``, longest first."""
     ends = []
     cap_start = toks[i].cap
@@ -123,21 +125,23 @@ def _span_ends(text: str, toks: list[_Tok], i: int) -> list[int]:
         if j > i and not _joined(text, toks[j - 1], toks[j]):
             break
         word = toks[j].text
+        key = gz.norm_key(text[toks[i].start:toks[j].end]) if j > i else ""
         if cap_start and (j == i or toks[j].cap):
             ends.append(j)
-        elif j > i and gz.norm_key(text[toks[i].start:toks[j].end]) in curated_keys():
-            ends.append(j)  # "la zone verte", "Zone verte", "place Tayaran"
-        elif cap_start and word.casefold() not in _CONNECTORS:
-            break
+        elif j > i and (key in curated_keys() or cap_start and key in cues.countries
+                        and word.casefold() not in _CONNECTORS):
+            ends.append(j)  # "la zone verte", "place Tayaran", "Guinée équatoriale"
+        elif cap_start and word.casefold() not in _CONNECTORS and key not in cues.name_heads:
+            break  # "République démocratique" goes on to "... du Congo"
     return ends[::-1]
 
 
 def _cue_before(text: str, pos: int, cues: Cues) -> tuple[str | None, int, bool]:
     """(cue kind, where the phrase starts, relative?) for the name starting at ``pos``."""
     base = max(0, pos - 160)
-    prefix = text[base:pos]
-    cue, start = None, len(prefix)
-    for kind, pat in (("admin", cues.admin), ("town", cues.town)):
+    prefix = text[base:pos].removesuffix("#")  # "à 52 km de #Koro": a hashtag in a tweet
+    cue, start = None, pos - base  # after a dropped "#", the name itself
+    for kind, pat in (("admin", cues.admin), ("district", cues.district), ("town", cues.town)):
         m = pat.search(prefix[-80:])
         if m:
             cue, start = kind, len(prefix) - len(prefix[-80:]) + m.start()
@@ -163,7 +167,7 @@ def _match_at(text: str, toks: list[_Tok], i: int, ctx: _Ctx,
               tried: list[int]) -> tuple[PlaceMatch, int] | None:
     """The longest name starting at token ``i``; ``i`` goes to ``tried`` when some string
     there is a known or near-known name, so that a second pass can visit only those."""
-    ends = _span_ends(text, toks, i)
+    ends = _span_ends(text, toks, i, ctx.cues)
     for j in ends:
         surface = text[toks[i].start:toks[j].end]
         if not _known(gz.norm_key(surface), ctx.cues):
@@ -203,12 +207,14 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
         foreign = ctx.home is not None and loc.country != ctx.home
         weak = fuzzy or (kind == "place" and (
             loc.country not in ctx.allowed or foreign and 0 < population < _FOREIGN_BARE_POP))
-        if weak and cue is None and not relative and not roles.is_locative(text, span[0],
-                                                                           ctx.roles):
+        if weak and cue is None and not relative and not roles.is_locative(
+                text, span[0], ctx.roles, loc.country):
             return None
     phrase = text[start:span[1]]
     if relative and kind in ("place", "admin1"):
         loc, kind = replace(loc, geo_precision=2), "relative"
+    elif cue == "district" and kind == "place":
+        loc = replace(loc, geo_precision=2)  # "le cercle de Bandiagara": around the town
     return PlaceMatch(start, span[1], phrase, replace(loc, text=phrase), kind, role)
 
 
@@ -222,10 +228,11 @@ def _named_countries(toks: list[_Tok], cues: Cues) -> list[tuple[int, str, bool]
             found.append((t.start, cc, True))
             continue
         if t.cap:
-            for n in (3, 2, 1):
-                cc = cues.countries.get(gz.norm_key(" ".join(x.text for x in toks[i:i + n])))
-                if cc:
-                    found.append((t.start, cc, False))
+            for n in (4, 3, 2, 1):
+                key = gz.norm_key(" ".join(x.text for x in toks[i:i + n]))
+                if key in cues.countries:
+                    if key not in cues.shared:  # "le Congo" says nothing until resolved
+                        found.append((t.start, cues.countries[key], False))
                     break
     return found
 
@@ -287,8 +294,30 @@ def _scan_once(text: str, toks: list[_Tok], ctx: _Ctx,
         if found:
             out.append(found[0])
             free = found[1] + 1
+    out = _directions(text, out, ctx)
     out.extend(_borders(text, toks, out, ctx))
     return sorted(out, key=lambda m: (m.start, m.end)), tried
+
+
+def _directions(text: str, found: list[PlaceMatch], ctx: _Ctx) -> list[PlaceMatch]:
+    """"dans l'est du Burkina Faso", "l'Est du pays": the country's part, as its admin-1
+    unit only when the direction is a region's name (see :mod:`place_directions`)."""
+    out = []
+    for m in found:
+        hit = directions.before_country(text, m.start, ctx.lang) if m.kind == "country" else None
+        if hit is None or m.location.country is None:
+            out.append(m)
+            continue
+        phrase = text[hit[0]:m.end]
+        loc = directions.region(hit[1], m.location.country, phrase)
+        out.append(PlaceMatch(hit[0], m.end, phrase, loc or replace(m.location, text=phrase),
+                              "admin1" if loc else "country", m.role))
+    taken = [(m.start, m.end) for m in out]
+    for start, end, word in directions.own_country(text, ctx.lang) if ctx.home else ():
+        loc = directions.region(word, ctx.home or "", text[start:end])
+        if loc and not any(a < end and start < b for a, b in taken):
+            out.append(PlaceMatch(start, end, text[start:end], loc, "admin1"))
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -299,7 +328,7 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
     toks = _tokens(text)
     named = _named_countries(toks, cues)
     allowed = _allowed(country_hint, named)
-    ctx = _Ctx(cues, roles.role_cues(lang), allowed, country_hint)
+    ctx = _Ctx(cues, roles.role_cues(lang), allowed, country_hint, lang)
     curated = curated_starts()
     starts = [i for i, t in enumerate(toks) if t.cap or gz.norm_key(t.text) in curated]
     out, tried = _scan_once(text, toks, ctx, starts)
@@ -310,7 +339,7 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
         [(m.start, m.location.country, m.kind, m.role) for m in out if m.location.country],
         adjectives) or _admin_home(text, toks, cues, starts)
     if home:  # homonyms, foreign towns and metonyms are judged from the article's country
-        ctx = _Ctx(cues, ctx.roles, tuple(dict.fromkeys([home, *allowed])), home)
+        ctx = _Ctx(cues, ctx.roles, tuple(dict.fromkeys([home, *allowed])), home, lang)
         out = _scan_once(text, toks, ctx, sorted(set(tried)))[0]
     return tuple(out), home
 
@@ -324,7 +353,7 @@ def _admin_home(text: str, toks: list[_Tok], cues: Cues, starts: list[int]) -> s
     for i in starts:
         if _cue_before(text, toks[i].start, cues)[0] != "admin":
             continue
-        for j in _span_ends(text, toks, i):
+        for j in _span_ends(text, toks, i, cues):
             codes = [c for c in index.get(gz.norm_key(text[toks[i].start:toks[j].end]), ())
                      if c in table]
             countries = {table[c].country for c in codes}
