@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from eventcoder.normalize import gazetteer as gz
+from eventcoder.normalize.place_match import PlaceMatch
 from eventcoder.schema import Location
 
 _LINK = r"(?:du|de\s+la|de\s+l['’]|des|d['’]|de)"
@@ -69,3 +70,24 @@ def region(direction: str, country: str, text: str) -> Location | None:
     a = table[codes[0]]
     return Location(country=country, admin1=a.code, admin1_name=a.name, latitude=a.lat,
                     longitude=a.lon, geo_precision=3, text=text)
+
+
+def apply(text: str, found: list[PlaceMatch], home: str | None, lang: str) -> list[PlaceMatch]:
+    """``found`` with each "l'est du Burkina Faso" widened from the country name to the
+    phrase (its region when the direction names one), plus "l'Est du pays" regions."""
+    out = []
+    for m in found:
+        hit = before_country(text, m.start, lang) if m.kind == "country" else None
+        if hit is None or m.location.country is None:
+            out.append(m)
+            continue
+        phrase = text[hit[0]:m.end]
+        loc = region(hit[1], m.location.country, phrase)
+        out.append(PlaceMatch(hit[0], m.end, phrase, loc or replace(m.location, text=phrase),
+                              "admin1" if loc else "country", m.role))
+    taken = [(m.start, m.end) for m in out]
+    for start, end, word in own_country(text, lang) if home else ():
+        loc = region(word, home or "", text[start:end])
+        if loc and not any(a < end and start < b for a, b in taken):
+            out.append(PlaceMatch(start, end, text[start:end], loc, "admin1"))
+    return out

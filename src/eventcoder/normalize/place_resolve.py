@@ -109,7 +109,7 @@ def cues_for(lang: str) -> Cues:
 def _name_heads(countries: dict[str, str]) -> frozenset[str]:
     """Proper prefixes of multi-word country names: "republikue democratikue" lets the scan
     run on through lower-case words to "République démocratique du Congo"."""
-    out = set()
+    out: set[str] = set()
     for key in countries:
         words = key.split()
         out.update(" ".join(words[:n]) for n in range(2, len(words)))

@@ -20,7 +20,9 @@ from functools import lru_cache
 from eventcoder.normalize import gazetteer as gz
 from eventcoder.normalize import place_directions as directions
 from eventcoder.normalize import place_roles as roles
+from eventcoder.normalize import place_sites as sites
 from eventcoder.normalize.place_fuzzy import curated_keys, curated_starts, fuzzy_key
+from eventcoder.normalize.place_match import PlaceMatch
 from eventcoder.normalize.place_resolve import (
     Cues,
     admin1_centroid,
@@ -44,22 +46,6 @@ _MAX_TOKENS = 5
 _FOREIGN_BARE_POP = 100_000  # a smaller foreign town needs "à", "près de"...: not "Parker"
 _BORDER_REACH = 150  # characters between a border phrase and its reference town
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-
-
-@dataclass(frozen=True)
-class PlaceMatch:
-    start: int
-    end: int
-    text: str
-    location: Location
-    kind: str  # "place", "admin1", "country", "relative"
-    role: str = roles.LOCATIVE  # or roles.ATTRIBUTE / roles.METONYM: not an event place
-
-    @property
-    def is_location(self) -> bool:
-        """False for "l'ambassade des États-Unis", "Washington a annoncé": names that do not
-        say where something happened."""
-        return self.role == roles.LOCATIVE
 
 
 @dataclass(frozen=True)
@@ -261,10 +247,12 @@ def _borders(text: str, toks: list[_Tok], found: list[PlaceMatch],
             if cc:
                 country = ctx.home if ctx.home and ctx.home != cc else cc
                 phrase = text[t.start:u.end]
-                loc = _border_reference(text, (t.start, u.end), found, country)
-                loc = replace(loc, text=phrase) if loc else Location(
+                ref = _border_reference(text, (t.start, u.end), found, country)
+                loc = replace(ref, text=phrase) if ref else Location(
                     country=country, geo_precision=3, text=phrase)
-                out.append(PlaceMatch(t.start, u.end, phrase, loc, "relative"))
+                # without a town it is only the country (a town told later is more precise)
+                out.append(PlaceMatch(t.start, u.end, phrase, loc,
+                                      "relative" if ref else "country"))
                 break
     return out
 
@@ -294,30 +282,9 @@ def _scan_once(text: str, toks: list[_Tok], ctx: _Ctx,
         if found:
             out.append(found[0])
             free = found[1] + 1
-    out = _directions(text, out, ctx)
+    out = directions.apply(text, out, ctx.home, ctx.lang)
     out.extend(_borders(text, toks, out, ctx))
-    return sorted(out, key=lambda m: (m.start, m.end)), tried
-
-
-def _directions(text: str, found: list[PlaceMatch], ctx: _Ctx) -> list[PlaceMatch]:
-    """"dans l'est du Burkina Faso", "l'Est du pays": the country's part, as its admin-1
-    unit only when the direction is a region's name (see :mod:`place_directions`)."""
-    out = []
-    for m in found:
-        hit = directions.before_country(text, m.start, ctx.lang) if m.kind == "country" else None
-        if hit is None or m.location.country is None:
-            out.append(m)
-            continue
-        phrase = text[hit[0]:m.end]
-        loc = directions.region(hit[1], m.location.country, phrase)
-        out.append(PlaceMatch(hit[0], m.end, phrase, loc or replace(m.location, text=phrase),
-                              "admin1" if loc else "country", m.role))
-    taken = [(m.start, m.end) for m in out]
-    for start, end, word in directions.own_country(text, ctx.lang) if ctx.home else ():
-        loc = directions.region(word, ctx.home or "", text[start:end])
-        if loc and not any(a < end and start < b for a, b in taken):
-            out.append(PlaceMatch(start, end, text[start:end], loc, "admin1"))
-    return out
+    return sites.apply(text, sorted(out, key=lambda m: (m.start, m.end)), ctx.lang), tried
 
 
 @lru_cache(maxsize=4)
