@@ -184,3 +184,20 @@ def test_unknown_town_takes_the_stated_location(text: str, name: str, country: s
 ])
 def test_unknown_town_stays_unplaced_without_a_locating_phrase(text: str) -> None:
     assert "Kouloungou" not in [m.text for m in find_places(text)]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Des militaires envoyés en renfort de Niamey ont poursuivi les assaillants à Tillia.",
+     "Niamey", roles.ORIGIN),
+    ("Des hommes armés venus de Ménaka ont attaqué le village de Tessit, au Mali.", "Ménaka",
+     roles.ORIGIN),
+    ("Aucun communiqué des autorités de Niamey ne mentionnait l'attaque de Tillia.", "Niamey",
+     roles.ATTRIBUTE),
+    ("Le gouvernement de Bamako a condamné l'attaque de Tessit, au Mali.", "Bamako",
+     roles.ATTRIBUTE),
+    ("Le chef du village de Tessit a été tué lors de l'attaque, au Mali.", "Tessit",
+     roles.LOCATIVE),
+])
+def test_origins_and_governments_are_not_event_places(text: str, name: str, role: str) -> None:
+    m = _named(text, name)
+    assert m.role == role and m.is_location is (role == roles.LOCATIVE)

@@ -22,6 +22,7 @@ LOCATIVE = "locative"  # where something is or happened
 ATTRIBUTE = "attribute"  # qualifies a person or organisation: "l'ambassade des États-Unis"
 METONYM = "metonym"  # a capital standing for its government: "Washington a annoncé"
 SPEAKER = "speaker"  # where a source spoke from: "joint par téléphone à Ouagadougou"
+ORIGIN = "origin"  # where someone came from: "des renforts venus de Niamey"
 
 _WINDOW = 60
 _LEAD = 400  # characters of the lead, where the article says what it is about
@@ -37,6 +38,8 @@ class RoleCues:
     verb: re.Pattern[str]  # government verb right after a name
     capitals: frozenset[str]  # norm_keys
     speaker: re.Pattern[str]  # "joint par téléphone à", "un responsable local à"
+    origin: re.Pattern[str]  # "envoyés en renfort de", "venus de"
+    governs: re.Pattern[str]  # "les autorités de" before a town
     adjectives: dict[str, str]  # casefolded country adjective -> country
 
 
@@ -62,7 +65,12 @@ def role_cues(lang: str) -> RoleCues:
         re.compile(rf"^\s+(?:ne\s+|n['’])?(?:{_alternation(data.get('metonym_verbs') or [])})"
                    r"(?!\w)", re.I),
         frozenset(gz.norm_key(c) for c in data.get("metonym_capitals") or []),
-        _speaker_pattern(data), cues_for(lang).adjectives)
+        _speaker_pattern(data),
+        re.compile(rf"(?<!\w)(?:{_alternation(data.get('origin_words') or [])})"
+                   r"(?:\s+en\s+renforts?)?\s+(?:de|d['’]|du|des|depuis)\s*$", re.I),
+        re.compile(rf"(?<!\w)(?:{_alternation(data.get('place_attribute_heads') or [])})"
+                   r"(?:\s+[\w’'-]+)?\s+(?:de|d['’]|du)\s*$", re.I),
+        cues_for(lang).adjectives)
 
 
 _ADJ = r"(?:\s+(?![\w’'-]*(?:é|ée|és|ées|u|ue|us)(?!\w))[\w’'-]+){0,2}"  # not "tué"
@@ -122,6 +130,10 @@ def role_of(text: str, span: tuple[int, int], name: str, kind: str, country: str
         return ATTRIBUTE if rc.attribute.search(_clause_before(text, start)) else LOCATIVE
     if is_speaker_place(text, start, rc):
         return SPEAKER
+    if rc.origin.search(_clause_before(text, start)):
+        return ORIGIN
+    if rc.governs.search(_clause_before(text, start)):
+        return ATTRIBUTE
     if gz.norm_key(name) not in rc.capitals:
         return LOCATIVE
     if rc.verb.match(text[end:end + 40]):
