@@ -201,3 +201,14 @@ def test_unknown_town_stays_unplaced_without_a_locating_phrase(text: str) -> Non
 def test_origins_and_governments_are_not_event_places(text: str, name: str, role: str) -> None:
     m = _named(text, name)
     assert m.role == role and m.is_location is (role == roles.LOCATIVE)
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    # a misspelt multi-word region, in an article that names its country only by its towns
+    ("Selon le gouverneur de la région de la Boucle du Mohoun, l'attaque a fait 20 morts. "
+     "La province du Yatenga a aussi été visée.", "Boucle du Mohoun", "BF-01"),
+    ("Des hommes armés ont attaqué la commune rurale de Djibo, au Burkina Faso.", "Djibo",
+     "BF-12"),
+])
+def test_misspelt_regions_and_rural_communes(text: str, surface: str, admin1: str) -> None:
+    assert _named(text, surface).location.admin1 == admin1

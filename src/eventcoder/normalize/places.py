@@ -154,20 +154,24 @@ def _match_at(text: str, toks: list[_Tok], i: int, ctx: _Ctx,
     """The longest name starting at token ``i``; ``i`` goes to ``tried`` when some string
     there is a known or near-known name, so that a second pass can visit only those."""
     ends = _span_ends(text, toks, i, ctx.cues)
+    known = []
     for j in ends:
         surface = text[toks[i].start:toks[j].end]
         if not _known(gz.norm_key(surface), ctx.cues):
             continue
         tried.append(i)
+        known.append(j)
         m = _accept(text, (toks[i].start, toks[j].end), surface, ctx)
         if m:
             return m, j
-    if len(ends) == 1 and toks[i].cap and (not tried or tried[-1] != i):
+    if ends and toks[i].cap and ends[0] not in known:
+        # the whole span only: "Boucle du Mohoun", not its first word alone
         surface = text[toks[i].start:toks[ends[0]].end]
         key = fuzzy_key(gz.norm_key(surface), ctx.allowed[:2]) \
             if surface.casefold() not in ctx.cues.stop else None
-        if key:
+        if key or not ctx.allowed:  # no country yet: look again once the article's is known
             tried.append(i)
+        if key:
             m = _accept(text, (toks[i].start, toks[ends[0]].end), key, ctx, True)
             if m:
                 return m, ends[0]
