@@ -212,3 +212,21 @@ def test_origins_and_governments_are_not_event_places(text: str, name: str, role
 ])
 def test_misspelt_regions_and_rural_communes(text: str, surface: str, admin1: str) -> None:
     assert _named(text, surface).location.admin1 == admin1
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    ("Selon le colonel magistrat Kumbu Ngoma, six civils ont été tués à Beni, en RDC.",
+     "Ngoma", "Beni"),
+    ("Le porte-parole Abdou Tillabéri a parlé. Des hommes armés ont attaqué Mopti, au Mali.",
+     "Tillabéri", "Mopti"),
+])
+def test_surnames_after_a_given_name_are_not_towns(text: str, absent: str,
+                                                   present: str) -> None:
+    found = [m.text for m in find_places(text)]
+    assert present in found and not any(absent in f for f in found)
+
+
+def test_a_town_after_a_sentence_start_or_cue_is_kept() -> None:
+    text = "Des combats ont eu lieu à Beni. Goma est calme, en RDC, dans la ville de Goma."
+    assert [m.location.place for m in find_places(text) if m.kind == "place"] == [
+        "Beni", "Goma", "Goma"]

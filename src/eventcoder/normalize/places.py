@@ -196,7 +196,8 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     if kind != "country" and role == roles.LOCATIVE:
         foreign = ctx.home is not None and loc.country != ctx.home
         weak = fuzzy or (kind == "place" and (
-            loc.country not in ctx.allowed or foreign and 0 < population < _FOREIGN_BARE_POP))
+            loc.country not in ctx.allowed or foreign and 0 < population < _FOREIGN_BARE_POP
+            or _after_given_name(text, span[0], ctx.cues)))
         if weak and cue is None and not relative and not roles.is_locative(
                 text, span[0], ctx.roles, loc.country):
             return None
@@ -206,6 +207,16 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     elif cue == "district" and kind == "place":
         loc = replace(loc, geo_precision=2)  # "le cercle de Bandiagara": around the town
     return PlaceMatch(start, span[1], phrase, replace(loc, text=phrase), kind, role)
+
+
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[^.!?\n«\"]\s))([A-ZÀ-Þ][a-zà-ÿ’'-]+)[ \u00a0]$")
+
+
+def _after_given_name(text: str, pos: int, cues: Cues) -> bool:
+    """"le colonel Kumbu Ngoma": a name right after another capitalised word inside a
+    sentence is a surname (Ngoma, not Goma) unless a cue or locative word says otherwise."""
+    m = _NAME_BEFORE.search(text[max(0, pos - 40):pos])
+    return m is not None and m.group(1).casefold() not in cues.stop
 
 
 def _named_countries(toks: list[_Tok], cues: Cues) -> list[tuple[int, str, bool]]:
