@@ -17,6 +17,7 @@ from functools import cache
 
 from eventcoder.normalize import gazetteer as gz
 from eventcoder.normalize.place_match import PlaceMatch
+from eventcoder.normalize.place_roles import alternation
 from eventcoder.schema import Location
 
 _LINK = r"(?:du|de\s+la|de\s+l['’]|des|d['’]|de)"
@@ -28,17 +29,11 @@ class DirectionCues:
     own: re.Pattern[str]  # "l'Est du pays": the article's own country
 
 
-def _alternation(words: list[str]) -> str:
-    alts = [re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[- ]")
-            for w in sorted(words, key=len, reverse=True)]
-    return "|".join(alts) or "(?!)"
-
-
 @cache
 def direction_cues(lang: str) -> DirectionCues:
     data = gz.lang_data(lang)
-    dirs = _alternation(data.get("direction_words") or [])
-    own = _alternation(data.get("own_country_words") or [])
+    dirs = alternation(data.get("direction_words") or [], True)
+    own = alternation(data.get("own_country_words") or [], True)
     head = rf"(?<!\w)(?:le|la|l['’])\s*(?P<dir>{dirs})\s+{_LINK}\s*"
     return DirectionCues(re.compile(head + "$", re.I),
                          re.compile(head + rf"(?:{own})(?!\w)", re.I))

@@ -43,10 +43,17 @@ class RoleCues:
     adjectives: dict[str, str]  # casefolded country adjective -> country
 
 
-def _alternation(words: Iterable[str]) -> str:
-    alts = [re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
-            for w in sorted(words, key=len, reverse=True)]
+def alternation(words: Iterable[str], loose_hyphens: bool = False) -> str:
+    """One regex alternative per word, longest first; "'" matches both apostrophes, a space
+    any run of spaces and, with ``loose_hyphens``, a hyphen a space too ("nord ouest")."""
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        alt = re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
+        alts.append(alt.replace(r"\-", "[- ]") if loose_hyphens else alt)
     return "|".join(alts) or "(?!)"
+
+
+_alternation = alternation
 
 
 @cache

@@ -19,7 +19,7 @@ from functools import cache
 
 from eventcoder.normalize import gazetteer as gz
 from eventcoder.normalize.place_match import PlaceMatch
-from eventcoder.normalize.place_roles import LOCATIVE
+from eventcoder.normalize.place_roles import LOCATIVE, alternation
 
 _REACH = 400  # characters between the unknown name and the phrase that locates it
 _NAME = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})"
@@ -32,17 +32,11 @@ class SiteCues:
     stop: frozenset[str]
 
 
-def _alternation(words: list[str]) -> str:
-    alts = [re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
-            for w in sorted(words, key=len, reverse=True)]
-    return "|".join(alts) or "(?!)"
-
-
 @cache
 def site_cues(lang: str) -> SiteCues:
     data = gz.lang_data(lang)
-    intro = _alternation(data.get("site_intro_words") or [])
-    locators = _alternation(data.get("site_locators") or [])
+    intro = alternation(data.get("site_intro_words") or [])
+    locators = alternation(data.get("site_locators") or [])
     return SiteCues(
         re.compile(rf"(?<!\w)(?:{intro})(?:\s+|(?<=['’])){_NAME}"),
         re.compile(rf"(?<!\w)(?:{locators})(?:\s+[\w’'-]+){{0,2}}?\s*$", re.I),
