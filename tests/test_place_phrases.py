@@ -230,3 +230,15 @@ def test_a_town_after_a_sentence_start_or_cue_is_kept() -> None:
     text = "Des combats ont eu lieu à Beni. Goma est calme, en RDC, dans la ville de Goma."
     assert [m.location.place for m in find_places(text) if m.kind == "place"] == [
         "Beni", "Goma", "Goma"]
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    ("Une attaque a visé un bus à Ahvaz, dans le sud-ouest de l'Iran.", "Ahvaz", "IR-06"),
+    ("Des manifestations ont eu lieu dans la province de Téhéran, en Iran.", "Téhéran",
+     "IR-23"),
+    ("Des manifestants ont été arrêtés à Chiraz, en Iran.", "Chiraz", "IR-07"),
+    ("Un attentat a frappé Zahedan, dans le Sistan-Baloutchistan, en Iran.",
+     "Sistan-Baloutchistan", "IR-11"),
+])
+def test_iranian_places_take_current_iso_codes(text: str, surface: str, admin1: str) -> None:
+    assert _named(text, surface).location.admin1 == admin1
