@@ -42,6 +42,7 @@ GENERIC = re.compile(r"\b(province|governorate|gouvernorat|region|région|state|
                      r"district|muhafazat|wilayah|wilaya|vilayeti|department|département)\b|"
                      r"محافظة|ولاية|منطقة|إقليم", re.I)
 SIMPLIFY = 0.03  # degrees; keeps the world map under 3 MB
+NEAR_DEGREES = 0.5  # an ISO centre this close to a polygon confirms its code
 # Natural Earth codes that ISO has retired without a machine-readable history entry.
 NE_REMAP = {"IQ-TS": "IQ-KI"}
 # ISO groupings above the level ACLED codes as admin1 (Erbil, Dahuk and Sulaymaniyah are
@@ -88,20 +89,80 @@ def top_level(code: str, subs: dict[str, dict[str, Any]]) -> str:
 
 
 def ne_code(props: dict[str, Any], geom: Any, subs: dict[str, dict[str, Any]],
-            remap: dict[str, str]) -> str | None:
-    """The ISO code of a Natural Earth feature; unknown codes fall back to the ISO
-    subdivision whose centroid lies inside the polygon."""
+            remap: dict[str, str]) -> tuple[str | None, bool]:
+    """The ISO code of a Natural Earth feature, and whether its names are that unit's.
+
+    Natural Earth keeps codes that ISO has since given to other units (Iran's renumbering:
+    NE's IR-07 Tehran is ISO's IR-07 Fars), so when the feature's name is another ISO unit's
+    (the one of that level in the country) that unit wins. A code no name confirms keeps
+    its polygon but lends its names only when ISO's centre of the unit lies inside or close
+    by (Morocco's old regions must not name the new ones). An unknown code falls back to
+    the ISO subdivision whose centroid lies inside the polygon."""
+    code = remap.get(props.get("iso_3166_2") or "", props.get("iso_3166_2"))
+    cc = props.get("iso_a2")
+    if code in subs:
+        by_name = _named_like(props, cc, subs)
+        if any(top_level(c, subs) == top_level(code, subs) for c in by_name):
+            return code, True
+        level = [c for c in by_name
+                 if bool(subs[c].get("parentCode")) == bool(subs[code].get("parentCode"))]
+        if len(level) == 1 and not _inside(geom, subs[code]):
+            return level[0], True
+        return code, not by_name and (_inside(geom, subs[code]) or _near(geom, subs[code]))
+    for c, e in sorted(subs.items()):
+        if e["country"] == cc and not e.get("parentCode") and _inside(geom, e):
+            return c, True
+    return None, False
+
+
+def settle_codes(features: list[dict[str, Any]], subs: dict[str, dict[str, Any]],
+                 remap: dict[str, str], shape: Any) -> list[tuple[Any, Any, str, bool]]:
+    """(feature, geometry, ISO code, own names?) for each feature with a code. A feature no
+    name confirms loses its code to one whose name does (NE's Razavi Khorasan still under
+    the old IR-30, which ISO now gives to Alborz): it goes to the ISO unit whose centre lies
+    inside it instead."""
+    done = []
+    for f in features:
+        g = shape(f["geometry"]).buffer(0)
+        code, own = ne_code(f["properties"], g, subs, remap)
+        if code is not None:
+            done.append((f, g, code, own))
+    confirmed = {code for _, _, code, own in done if own}
+    out = []
+    for f, g, code, own in done:
+        if not own and code in confirmed and not subs[code].get("parentCode"):
+            cc = f["properties"].get("iso_a2")
+            inside = [c for c, e in sorted(subs.items()) if e["country"] == cc
+                      and not e.get("parentCode") and c not in confirmed and _inside(g, e)]
+            code, own = (inside[0], True) if len(inside) == 1 else (code, own)
+        out.append((f, g, code, own))
+    return out
+
+
+def _point(e: dict[str, Any]) -> Any:
     from shapely.geometry import Point
 
-    code = remap.get(props.get("iso_3166_2") or "", props.get("iso_3166_2"))
-    if code in subs:
-        return code
-    cc = props.get("iso_a2")
-    for c, e in sorted(subs.items()):
-        if e["country"] == cc and not e.get("parentCode") and e.get("latLng"):
-            if geom.contains(Point(e["latLng"][1], e["latLng"][0])):
-                return c
-    return None
+    return Point(e["latLng"][1], e["latLng"][0])
+
+
+def _inside(geom: Any, e: dict[str, Any]) -> bool:
+    return bool(e.get("latLng")) and bool(geom.contains(_point(e)))
+
+
+def _near(geom: Any, e: dict[str, Any]) -> bool:
+    return bool(e.get("latLng")) and geom.distance(_point(e)) < NEAR_DEGREES
+
+
+def _iso_keys(e: dict[str, Any]) -> set[str]:
+    return alias_keys([e["name"], *other_names(e)])
+
+
+def _named_like(props: dict[str, Any], cc: str | None,
+                subs: dict[str, dict[str, Any]]) -> list[str]:
+    """ISO units of country ``cc`` sharing a name with a Natural Earth feature (its own
+    primary name only: the others sometimes hold the parent region's or the city's)."""
+    keys = alias_keys([str(props.get("name") or "")])
+    return sorted(c for c, e in subs.items() if e["country"] == cc and keys & _iso_keys(e))
 
 
 def other_names(e: dict[str, Any]) -> list[str]:
@@ -144,13 +205,11 @@ def build_admin(ne_path: Path) -> None:
     geoms: dict[str, list[Any]] = defaultdict(list)
     names: dict[str, set[str]] = defaultdict(set)
     name_fr: dict[str, str] = {}
-    for f in fc["features"]:
-        g = shape(f["geometry"]).buffer(0)
-        code = ne_code(f["properties"], g, subs, remap)
-        if code is None:
-            continue
+    for f, g, code, own in settle_codes(fc["features"], subs, remap, shape):
         p = f["properties"]
         geoms[top_level(code, subs)].append(g)
+        if not own:
+            continue  # the polygon is the unit's, the names are another's
         names[code].update(str(p[k]) for k in NE_NAME_FIELDS if p.get(k))
         names[code].update(a for a in (p.get("name_alt") or "").split("|") if a.strip())
         if p.get("name_fr") and code == top_level(code, subs):

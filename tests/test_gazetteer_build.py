@@ -87,3 +87,74 @@ def test_bisection_lookups_agree_with_the_tables() -> None:
     assert "Baghdad" in gz.country_place_names("IQ", 1_000_000)
     assert all(gz.get_place(i).country == "IQ"  # type: ignore[union-attr]
                for i in gz.place_ids("bagdad")[:1])
+
+
+# Countries whose admin-1 units the engine codes most: every row there must be right.
+FOCUS = ("IQ", "SY", "IR", "YE", "AF", "SO", "ML", "BF", "NE", "NG", "CD", "CF", "TD", "CM",
+         "LY", "SD", "SS", "LB", "PS", "PK", "MZ", "ET", "KE", "EG", "DZ", "TN", "MR", "BJ")
+
+
+def _admin_rows() -> list[list[str]]:
+    lines = (GAZ / "admin1.tsv").read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+
+
+def test_admin1_codes_and_names_agree_with_pycountry() -> None:
+    """Every compiled code is one pycountry knows, in the same country, under the same name
+    (transliteration aside). A shifted table (Tehran's row under IR-07, which ISO gives to
+    Fars since Iran's renumbering) fails here."""
+    pycountry = pytest.importorskip("pycountry")
+    from rapidfuzz import fuzz
+
+    from eventcoder.normalize.gazetteer import admin1_index, norm_key
+
+    index = admin1_index()
+    far = []
+    for code, cc, name, *_ in _admin_rows():
+        sub = pycountry.subdivisions.get(code=code)
+        assert sub is not None and sub.country_code == cc, code
+        key = norm_key(sub.name)
+        if fuzz.ratio(key, norm_key(name)) < 75 and code not in index.get(key, ()):
+            far.append(code)
+    assert not [c for c in far if c[:2] in FOCUS]
+    assert len(far) < 0.02 * len(_admin_rows()), far
+
+
+def test_admin1_french_names_belong_to_their_unit() -> None:
+    """name_fr comes from Natural Earth by code: a code Natural Earth uses for another unit
+    lends its neighbour's name. In the focus countries each French name must be closer to its
+    own unit's names than to any other unit's of the country."""
+    from rapidfuzz import fuzz
+
+    from eventcoder.normalize.gazetteer import admin1_index, norm_key
+
+    rows = [r for r in _admin_rows() if r[1] in FOCUS and not r[6]]
+    names: dict[str, set[str]] = {r[0]: {norm_key(r[2])} for r in rows}
+    for key, codes in admin1_index().items():
+        for c in codes:
+            if c in names:
+                names[c].add(key)
+    wrong = []
+    for code, cc, _name, name_fr, *_ in rows:
+        fr = norm_key(name_fr)
+        own = max(fuzz.ratio(fr, k) for k in names[code])
+        other = max((fuzz.ratio(fr, k) for r in rows if r[1] == cc and r[0] != code
+                     for k in {norm_key(r[2])}), default=0)
+        if own < other:
+            wrong.append((code, name_fr))
+    assert not wrong
+
+
+def test_iran_provinces_and_towns() -> None:
+    """Iran's provinces under ISO's current codes, and towns inside them."""
+    from eventcoder.normalize import gazetteer as gz
+
+    table = gz.admin1_table()
+    assert (table["IR-07"].name, table["IR-23"].name, table["IR-10"].name) == (
+        "Fars", "Tehran", "Esfahan")
+    assert table["IR-23"].name_fr == "Téhéran"
+    for town, code in (("Tehran", "IR-23"), ("Shiraz", "IR-07"), ("Isfahan", "IR-10"),
+                       ("Ahvaz", "IR-06"), ("Tabriz", "IR-03"), ("Mashhad", "IR-09")):
+        place = gz.get_place(gz.place_ids(gz.norm_key(town))[0])
+        assert place is not None and (place.country, place.admin1) == ("IR", code), town
+    assert gz.admin1_index()["teheran"] == ("IR-23",)

@@ -114,9 +114,11 @@ def test_relative_keeps_reference_coordinates() -> None:
 
 
 def test_border_phrase() -> None:
+    """Without a town the border is only the country: a country-level match, which a town
+    told later in the story may replace."""
     ms = find_places("L'attaque a eu lieu près de la frontière koweïtienne.", "IQ")
     assert [(m.text, m.kind, m.location.country, m.location.geo_precision) for m in ms] == [
-        ("frontière koweïtienne", "relative", "IQ", 3)]
+        ("frontière koweïtienne", "country", "IQ", 3)]
 
 
 def test_border_phrase_near_a_named_town() -> None:

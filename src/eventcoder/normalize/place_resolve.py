@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -31,6 +32,7 @@ def is_cap(word: str) -> bool:
 @dataclass(frozen=True)
 class Cues:
     admin: re.Pattern[str]
+    district: re.Pattern[str]  # a second-level unit named after its town: "cercle de"
     town: re.Pattern[str]
     relative: re.Pattern[str]
     border: re.Pattern[str]
@@ -39,11 +41,19 @@ class Cues:
     adjectives: dict[str, str]  # casefolded form -> country
     countries: dict[str, str]  # norm_key -> country
     prefixes: tuple[tuple[str, re.Pattern[str]], ...]
+    shared: dict[str, tuple[str, ...]]  # a country name two countries share: norm_key -> them
+    name_heads: frozenset[str]  # leading words of country names with lower-case words inside
+
+
+def _unaccented(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def _cue_body(cues: list[str]) -> str:
+    """One alternation of the cues, longest first, each also without its accents: the press
+    writes "Etat de Borno" as often as "État de Borno"."""
     alts = []
-    for cue in sorted(cues, key=len, reverse=True):
+    for cue in sorted({*cues, *map(_unaccented, cues)}, key=len, reverse=True):
         esc = re.escape(cue).replace("'", "['’]").replace(r"\ ", r"\s+")
         alts.append(esc.replace("N", r"\d+(?:[.,]\d+)?"))
     return "|".join(alts) or "(?!)"
@@ -79,7 +89,10 @@ def cues_for(lang: str) -> Cues:
     for cc, names in (data.get("country_names") or {}).items():
         for n in names:
             countries[gz.norm_key(n)] = cc
+    shared = {gz.norm_key(n): tuple(ccs)
+               for n, ccs in (data.get("shared_country_names") or {}).items()}
     return Cues(_cue_pattern(data.get("admin_cues") or []),
+                 _cue_pattern(data.get("district_cues") or []),
                  _cue_pattern(data.get("town_cues") or []),
                  _cue_pattern(data.get("relative_cues") or []),
                  re.compile("|".join(map(re.escape, data.get("border_words") or ["(?!)"])),
@@ -88,7 +101,29 @@ def cues_for(lang: str) -> Cues:
                  frozenset(gz.norm_key(w) for w in data.get("stop_words") or []),
                  adjectives, countries,
                  (("admin", _prefix_pattern(data.get("admin_cues") or [])),
-                  ("town", _prefix_pattern(data.get("town_cues") or []))))
+                  ("district", _prefix_pattern(data.get("district_cues") or [])),
+                  ("town", _prefix_pattern(data.get("town_cues") or []))),
+                 shared, _name_heads(countries))
+
+
+def _name_heads(countries: dict[str, str]) -> frozenset[str]:
+    """Proper prefixes of multi-word country names: "republikue democratikue" lets the scan
+    run on through lower-case words to "République démocratique du Congo"."""
+    out: set[str] = set()
+    for key in countries:
+        words = key.split()
+        out.update(" ".join(words[:n]) for n in range(2, len(words)))
+    return frozenset(out)
+
+
+def _country(key: str, allowed: tuple[str, ...], cues: Cues) -> str | None:
+    """The country a name denotes; a shared name ("le Congo") goes to the sharer the article
+    is about, else to the first listed."""
+    sharers = cues.shared.get(key)
+    if not sharers:
+        return cues.countries.get(key)
+    rank = {cc: i for i, cc in enumerate(allowed)}
+    return min(sharers, key=lambda cc: (rank.get(cc, len(rank)), sharers.index(cc)))
 
 
 # ---------------------------------------------------------------- locations
@@ -183,7 +218,7 @@ def resolve(surface: str, cue: str | None, allowed: tuple[str, ...], cues: Cues)
         return None
     stop = bool({surface.casefold(), ARTICLE_PREFIX.sub("", surface).casefold()} & cues.stop
                 or key in cues.stop_keys)
-    country = cues.countries.get(key)
+    country = _country(key, allowed, cues)
     if country and cue is None:
         return Hit(Location(country=country, geo_precision=3, text=surface), "country", 0)
     admin = _pick_admin(key, allowed) if not stop or cue == "admin" else None
@@ -191,7 +226,7 @@ def resolve(surface: str, cue: str | None, allowed: tuple[str, ...], cues: Cues)
                                           bool(ARTICLE_PREFIX.match(surface)))
     if cue == "admin" and admin:
         return Hit(_admin_location(admin, surface), "admin1", 0)
-    if place and (cue == "town" or admin is None or place.kind != "city"
+    if place and (cue in ("town", "district") or admin is None or place.kind != "city"
                   or place.population >= _TOWN_OVER_ADMIN_POP
                   or gz.admin1_table()[admin].country != place.country):
         return Hit(_place_location(place, surface), "place",

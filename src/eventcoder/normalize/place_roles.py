@@ -13,12 +13,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from eventcoder.normalize import gazetteer as gz
+from eventcoder.normalize.place_resolve import cues_for
 
 LOCATIVE = "locative"  # where something is or happened
 ATTRIBUTE = "attribute"  # qualifies a person or organisation: "l'ambassade des États-Unis"
 METONYM = "metonym"  # a capital standing for its government: "Washington a annoncé"
+SPEAKER = "speaker"  # where a source spoke from: "joint par téléphone à Ouagadougou"
+ORIGIN = "origin"  # where someone came from: "des renforts venus de Niamey"
 
 _WINDOW = 60
 _LEAD = 400  # characters of the lead, where the article says what it is about
@@ -33,12 +37,23 @@ class RoleCues:
     apposition: re.Pattern[str]  # "la capitale qatarie, Doha"
     verb: re.Pattern[str]  # government verb right after a name
     capitals: frozenset[str]  # norm_keys
+    speaker: re.Pattern[str]  # "joint par téléphone à", "un responsable local à"
+    origin: re.Pattern[str]  # "envoyés en renfort de", "venus de"
+    governs: re.Pattern[str]  # "les autorités de" before a town
+    adjectives: dict[str, str]  # casefolded country adjective -> country
 
 
-def _alternation(words: Iterable[str]) -> str:
-    alts = [re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
-            for w in sorted(words, key=len, reverse=True)]
+def alternation(words: Iterable[str], loose_hyphens: bool = False) -> str:
+    """One regex alternative per word, longest first; "'" matches both apostrophes, a space
+    any run of spaces and, with ``loose_hyphens``, a hyphen a space too ("nord ouest")."""
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        alt = re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
+        alts.append(alt.replace(r"\-", "[- ]") if loose_hyphens else alt)
     return "|".join(alts) or "(?!)"
+
+
+_alternation = alternation
 
 
 @cache
@@ -53,10 +68,32 @@ def role_cues(lang: str) -> RoleCues:
         re.compile(rf"(?<!\w)(?:{_alternation(data.get('locative_words') or [])})"
                    r"(?:\s+|(?<=['’]))(?:(?:la|le|les|l['’])\s*)?$", re.I),
         re.compile(rf"(?<!\w)(?:{_alternation(data.get('apposition_heads') or [])})"
-                   r"(?:\s+[\w’'-]+)?\s*,\s*$", re.I),
+                   r"(?:\s+(?P<adj>[\w’'-]+))?\s*,\s*$", re.I),
         re.compile(rf"^\s+(?:ne\s+|n['’])?(?:{_alternation(data.get('metonym_verbs') or [])})"
                    r"(?!\w)", re.I),
-        frozenset(gz.norm_key(c) for c in data.get("metonym_capitals") or []))
+        frozenset(gz.norm_key(c) for c in data.get("metonym_capitals") or []),
+        _speaker_pattern(data),
+        re.compile(rf"(?<!\w)(?:{_alternation(data.get('origin_words') or [])})"
+                   r"(?:\s+en\s+renforts?)?\s+(?:de|d['’]|du|des|depuis)\s*$", re.I),
+        re.compile(rf"(?<!\w)(?:{_alternation(data.get('place_attribute_heads') or [])})"
+                   r"(?:\s+[\w’'-]+)?\s+(?:de|d['’]|du)\s*$", re.I),
+        cues_for(lang).adjectives)
+
+
+_ADJ = r"(?:\s+(?![\w’'-]*(?:é|ée|és|ées|u|ue|us)(?!\w))[\w’'-]+){0,2}"  # not "tué"
+
+
+def _speaker_pattern(data: dict[str, Any]) -> re.Pattern[str]:
+    """The end of a clause that puts a source somewhere: a contact word ("joint par
+    téléphone à"), a source noun and its adjectives ("un responsable local à"), or a speech
+    verb and "depuis" ("a déclaré à l'AFP ... depuis")."""
+    contact = _alternation(data.get("speaker_contact_words") or [])
+    heads = _alternation(data.get("speaker_heads") or [])
+    verbs = _alternation(data.get("speech_verbs") or [])
+    return re.compile(
+        rf"(?<!\w)(?:(?:{contact})(?:\s+[\w’'-]+){{0,3}}?\s+(?:à|depuis|au|en)"
+        rf"|(?:{heads}){_ADJ}\s+(?:à|depuis)"
+        rf"|(?:{verbs})(?:\s+[\w’'-]+){{0,8}}?\s+depuis)\s*(?:(?:la|le|l['’])\s*)?$", re.I)
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -66,10 +103,23 @@ def _clause_before(text: str, pos: int) -> str:
     return window[breaks[-1].end():] if breaks else window
 
 
-def is_locative(text: str, pos: int, rc: RoleCues) -> bool:
-    """A locative word right before the name: "à Paris", "vers Bagdad", "dans la ville"."""
-    return (rc.locative.search(_clause_before(text, pos)) is not None
-            or rc.apposition.search(text[max(0, pos - _WINDOW):pos]) is not None)
+def is_locative(text: str, pos: int, rc: RoleCues, country: str | None = None) -> bool:
+    """A locative word right before the name: "à Paris", "vers Bagdad", "dans la ville"; or
+    an apposition ("la capitale somalienne, Mogadiscio") whose adjective, if any, names the
+    place's own ``country`` (so "la capitale somalienne, Salah Hassan" is no Moroccan town)."""
+    if rc.locative.search(_clause_before(text, pos)) is not None:
+        return True
+    m = rc.apposition.search(text[max(0, pos - _WINDOW):pos])
+    if m is None:
+        return False
+    adj = rc.adjectives.get((m.group("adj") or "").casefold())
+    return adj is None or country is None or adj == country
+
+
+def is_speaker_place(text: str, pos: int, rc: RoleCues) -> bool:
+    """"joint par téléphone à Ouagadougou", "un élu local joint depuis Dori": where the
+    source was, which must not win over the event's own place."""
+    return rc.speaker.search(_clause_before(text, pos)) is not None
 
 
 def is_outlet_name(text: str, pos: int, rc: RoleCues) -> bool:
@@ -85,6 +135,12 @@ def role_of(text: str, span: tuple[int, int], name: str, kind: str, country: str
     start, end = span
     if kind == "country":
         return ATTRIBUTE if rc.attribute.search(_clause_before(text, start)) else LOCATIVE
+    if is_speaker_place(text, start, rc):
+        return SPEAKER
+    if rc.origin.search(_clause_before(text, start)):
+        return ORIGIN
+    if rc.governs.search(_clause_before(text, start)):
+        return ATTRIBUTE
     if gz.norm_key(name) not in rc.capitals:
         return LOCATIVE
     if rc.verb.match(text[end:end + 40]):

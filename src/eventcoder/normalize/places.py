@@ -18,8 +18,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventcoder.normalize import gazetteer as gz
+from eventcoder.normalize import place_directions as directions
 from eventcoder.normalize import place_roles as roles
+from eventcoder.normalize import place_sites as sites
 from eventcoder.normalize.place_fuzzy import curated_keys, curated_starts, fuzzy_key
+from eventcoder.normalize.place_match import PlaceMatch
 from eventcoder.normalize.place_resolve import (
     Cues,
     admin1_centroid,
@@ -46,27 +49,12 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 @dataclass(frozen=True)
-class PlaceMatch:
-    start: int
-    end: int
-    text: str
-    location: Location
-    kind: str  # "place", "admin1", "country", "relative"
-    role: str = roles.LOCATIVE  # or roles.ATTRIBUTE / roles.METONYM: not an event place
-
-    @property
-    def is_location(self) -> bool:
-        """False for "l'ambassade des États-Unis", "Washington a annoncé": names that do not
-        say where something happened."""
-        return self.role == roles.LOCATIVE
-
-
-@dataclass(frozen=True)
 class _Ctx:
     cues: Cues
     roles: roles.RoleCues
     allowed: tuple[str, ...]  # countries for homonyms, most relevant first
     home: str | None  # the article's own country
+    lang: str = "fr"
 
 
 def resolve_place(name: str, country_hint: str | None = None, lang: str = "fr") -> Location | None:
@@ -115,7 +103,7 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
     return len(gap) <= 2 and all(c in " -\u00a0" for c in gap)
 
 
-def _span_ends(text: str, toks: list[_Tok], i: int) -> list[int]:
+def _span_ends(text: str, toks: list[_Tok], i: int, cues: Cues) -> list[int]:
     """Last-token indexes of candidate names starting at token ``i``, longest first."""
     ends = []
     cap_start = toks[i].cap
@@ -123,21 +111,23 @@ def _span_ends(text: str, toks: list[_Tok], i: int) -> list[int]:
         if j > i and not _joined(text, toks[j - 1], toks[j]):
             break
         word = toks[j].text
+        key = gz.norm_key(text[toks[i].start:toks[j].end]) if j > i else ""
         if cap_start and (j == i or toks[j].cap):
             ends.append(j)
-        elif j > i and gz.norm_key(text[toks[i].start:toks[j].end]) in curated_keys():
-            ends.append(j)  # "la zone verte", "Zone verte", "place Tayaran"
-        elif cap_start and word.casefold() not in _CONNECTORS:
-            break
+        elif j > i and (key in curated_keys() or cap_start and key in cues.countries
+                        and word.casefold() not in _CONNECTORS):
+            ends.append(j)  # "la zone verte", "place Tayaran", "Guinée équatoriale"
+        elif cap_start and word.casefold() not in _CONNECTORS and key not in cues.name_heads:
+            break  # "République démocratique" goes on to "... du Congo"
     return ends[::-1]
 
 
 def _cue_before(text: str, pos: int, cues: Cues) -> tuple[str | None, int, bool]:
     """(cue kind, where the phrase starts, relative?) for the name starting at ``pos``."""
     base = max(0, pos - 160)
-    prefix = text[base:pos]
-    cue, start = None, len(prefix)
-    for kind, pat in (("admin", cues.admin), ("town", cues.town)):
+    prefix = text[base:pos].removesuffix("#")  # "à 52 km de #Koro": a hashtag in a tweet
+    cue, start = None, pos - base  # after a dropped "#", the name itself
+    for kind, pat in (("admin", cues.admin), ("district", cues.district), ("town", cues.town)):
         m = pat.search(prefix[-80:])
         if m:
             cue, start = kind, len(prefix) - len(prefix[-80:]) + m.start()
@@ -163,21 +153,25 @@ def _match_at(text: str, toks: list[_Tok], i: int, ctx: _Ctx,
               tried: list[int]) -> tuple[PlaceMatch, int] | None:
     """The longest name starting at token ``i``; ``i`` goes to ``tried`` when some string
     there is a known or near-known name, so that a second pass can visit only those."""
-    ends = _span_ends(text, toks, i)
+    ends = _span_ends(text, toks, i, ctx.cues)
+    known = []
     for j in ends:
         surface = text[toks[i].start:toks[j].end]
         if not _known(gz.norm_key(surface), ctx.cues):
             continue
         tried.append(i)
+        known.append(j)
         m = _accept(text, (toks[i].start, toks[j].end), surface, ctx)
         if m:
             return m, j
-    if len(ends) == 1 and toks[i].cap and (not tried or tried[-1] != i):
+    if ends and toks[i].cap and ends[0] not in known:
+        # the whole span only: "Boucle du Mohoun", not its first word alone
         surface = text[toks[i].start:toks[ends[0]].end]
         key = fuzzy_key(gz.norm_key(surface), ctx.allowed[:2]) \
             if surface.casefold() not in ctx.cues.stop else None
-        if key:
+        if key or not ctx.allowed:  # no country yet: look again once the article's is known
             tried.append(i)
+        if key:
             m = _accept(text, (toks[i].start, toks[ends[0]].end), key, ctx, True)
             if m:
                 return m, ends[0]
@@ -202,14 +196,27 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     if kind != "country" and role == roles.LOCATIVE:
         foreign = ctx.home is not None and loc.country != ctx.home
         weak = fuzzy or (kind == "place" and (
-            loc.country not in ctx.allowed or foreign and 0 < population < _FOREIGN_BARE_POP))
-        if weak and cue is None and not relative and not roles.is_locative(text, span[0],
-                                                                           ctx.roles):
+            loc.country not in ctx.allowed or foreign and 0 < population < _FOREIGN_BARE_POP
+            or _after_given_name(text, span[0], ctx.cues)))
+        if weak and cue is None and not relative and not roles.is_locative(
+                text, span[0], ctx.roles, loc.country):
             return None
     phrase = text[start:span[1]]
     if relative and kind in ("place", "admin1"):
         loc, kind = replace(loc, geo_precision=2), "relative"
+    elif cue == "district" and kind == "place":
+        loc = replace(loc, geo_precision=2)  # "le cercle de Bandiagara": around the town
     return PlaceMatch(start, span[1], phrase, replace(loc, text=phrase), kind, role)
+
+
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[^.!?\n«\"]\s))([A-ZÀ-Þ][a-zà-ÿ’'-]+)[ \u00a0]$")
+
+
+def _after_given_name(text: str, pos: int, cues: Cues) -> bool:
+    """"le colonel Kumbu Ngoma": a name right after another capitalised word inside a
+    sentence is a surname (Ngoma, not Goma) unless a cue or locative word says otherwise."""
+    m = _NAME_BEFORE.search(text[max(0, pos - 40):pos])
+    return m is not None and m.group(1).casefold() not in cues.stop
 
 
 def _named_countries(toks: list[_Tok], cues: Cues) -> list[tuple[int, str, bool]]:
@@ -222,10 +229,11 @@ def _named_countries(toks: list[_Tok], cues: Cues) -> list[tuple[int, str, bool]
             found.append((t.start, cc, True))
             continue
         if t.cap:
-            for n in (3, 2, 1):
-                cc = cues.countries.get(gz.norm_key(" ".join(x.text for x in toks[i:i + n])))
-                if cc:
-                    found.append((t.start, cc, False))
+            for n in (4, 3, 2, 1):
+                key = gz.norm_key(" ".join(x.text for x in toks[i:i + n]))
+                if key in cues.countries:
+                    if key not in cues.shared:  # "le Congo" says nothing until resolved
+                        found.append((t.start, cues.countries[key], False))
                     break
     return found
 
@@ -254,10 +262,12 @@ def _borders(text: str, toks: list[_Tok], found: list[PlaceMatch],
             if cc:
                 country = ctx.home if ctx.home and ctx.home != cc else cc
                 phrase = text[t.start:u.end]
-                loc = _border_reference(text, (t.start, u.end), found, country)
-                loc = replace(loc, text=phrase) if loc else Location(
+                ref = _border_reference(text, (t.start, u.end), found, country)
+                loc = replace(ref, text=phrase) if ref else Location(
                     country=country, geo_precision=3, text=phrase)
-                out.append(PlaceMatch(t.start, u.end, phrase, loc, "relative"))
+                # without a town it is only the country (a town told later is more precise)
+                out.append(PlaceMatch(t.start, u.end, phrase, loc,
+                                      "relative" if ref else "country"))
                 break
     return out
 
@@ -287,8 +297,9 @@ def _scan_once(text: str, toks: list[_Tok], ctx: _Ctx,
         if found:
             out.append(found[0])
             free = found[1] + 1
+    out = directions.apply(text, out, ctx.home, ctx.lang)
     out.extend(_borders(text, toks, out, ctx))
-    return sorted(out, key=lambda m: (m.start, m.end)), tried
+    return sites.apply(text, sorted(out, key=lambda m: (m.start, m.end)), ctx.lang), tried
 
 
 @lru_cache(maxsize=4)
@@ -299,7 +310,7 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
     toks = _tokens(text)
     named = _named_countries(toks, cues)
     allowed = _allowed(country_hint, named)
-    ctx = _Ctx(cues, roles.role_cues(lang), allowed, country_hint)
+    ctx = _Ctx(cues, roles.role_cues(lang), allowed, country_hint, lang)
     curated = curated_starts()
     starts = [i for i, t in enumerate(toks) if t.cap or gz.norm_key(t.text) in curated]
     out, tried = _scan_once(text, toks, ctx, starts)
@@ -310,7 +321,7 @@ def _scan(text: str, country_hint: str | None, lang: str) -> tuple[tuple[PlaceMa
         [(m.start, m.location.country, m.kind, m.role) for m in out if m.location.country],
         adjectives) or _admin_home(text, toks, cues, starts)
     if home:  # homonyms, foreign towns and metonyms are judged from the article's country
-        ctx = _Ctx(cues, ctx.roles, tuple(dict.fromkeys([home, *allowed])), home)
+        ctx = _Ctx(cues, ctx.roles, tuple(dict.fromkeys([home, *allowed])), home, lang)
         out = _scan_once(text, toks, ctx, sorted(set(tried)))[0]
     return tuple(out), home
 
@@ -324,7 +335,7 @@ def _admin_home(text: str, toks: list[_Tok], cues: Cues, starts: list[int]) -> s
     for i in starts:
         if _cue_before(text, toks[i].start, cues)[0] != "admin":
             continue
-        for j in _span_ends(text, toks, i):
+        for j in _span_ends(text, toks, i, cues):
             codes = [c for c in index.get(gz.norm_key(text[toks[i].start:toks[j].end]), ())
                      if c in table]
             countries = {table[c].country for c in codes}
