@@ -193,7 +193,7 @@ def test_state_forces_and_inter_codes() -> None:
 @pytest.mark.parametrize(("country", "expected"), [
     ("IQ", "Islamic State (Iraq)"), ("SY", "Islamic State (Syria)"),
     ("NG", "Islamic State West Africa Province"), ("NE", "Islamic State (Greater Sahara)"),
-    ("AF", "Islamic State Khorasan Province"), (None, "Islamic State"),
+    ("AF", "Islamic State (Afghanistan)"), (None, "Islamic State"),
 ])
 def test_islamic_state_specialised_by_country(country: str | None, expected: str) -> None:
     assert A.resolve_actor("Daech", country=country).name == expected

@@ -67,6 +67,15 @@ def _named(tok: Token, links: dict[int, list[Occurrence]]) -> list[Occurrence]:
     return out
 
 
+def _compound_links(tok: Token, links: dict[int, list[Occurrence]]) -> list[Occurrence]:
+    """The occurrences a noun names, or the hyphenated compound it ends ("l'attentat-suicide
+    revendiqué par X": the parse hangs the participle on "suicide")."""
+    i = tok.i
+    while i not in links and i >= 2 and tok.doc[i - 1].text in "-‐‑":
+        i -= 2
+    return list(links.get(i, []))
+
+
 def find(ctx: ArticleContext, occs: list[Occurrence],
          links: dict[int, list[Occurrence]]) -> ClaimResult:
     res = ClaimResult()
@@ -85,8 +94,8 @@ def find(ctx: ArticleContext, occs: list[Occurrence],
             for c in tok.children:        # l'attentat-suicide"
                 if c.i > tok.i and c.dep_ not in ("nsubj", "punct", "aux:tense"):
                     named += [o for o in _named(c, links) if o not in named]
-        if not named and tok.dep_ == "acl" and tok.head.i in links:
-            named = list(links[tok.head.i])  # "cette attaque revendiquée par X"
+        if not named and tok.dep_ == "acl":
+            named = _compound_links(tok.head, links)  # "cette attaque revendiquée par X"
         if not named:
             continue
         if any(c.lower_ in _NEG for c in tok.children):

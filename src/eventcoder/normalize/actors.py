@@ -33,7 +33,8 @@ from eventcoder.normalize.actor_kb import (
 from eventcoder.normalize.alias_index import AliasIndex, Hit, tokenize
 from eventcoder.normalize.outlets import OutletMatch, find_outlets
 
-__all__ = ["ActorMatch", "ActorRecord", "OutletMatch", "all_actors", "civilians", "compatible",
+__all__ = ["ActorMatch", "ActorRecord", "OutletMatch", "all_actors", "armed_forces_of",
+           "civilians", "compatible",
            "find_actors", "find_outlets", "generic_actor", "get", "inter_code", "protesters",
            "resolve_actor", "rioters", "slug", "specialise", "state_forces", "unidentified"]
 
@@ -129,6 +130,14 @@ def state_forces(country: str | None, kind: str = "military") -> ActorRecord:
         return known
     return ActorRecord(id=f"{country.lower()}-{kind}", name=state_name(country, kind),
                        type="State forces", country=country)
+
+
+def armed_forces_of(record: ActorRecord) -> ActorRecord:
+    """A government or a country named as the author of armed violence ("Washington a
+    mené des raids", "un drone des États-Unis") stands for its military forces."""
+    if record.id.endswith("-government") and record.country:
+        return state_forces(record.country)
+    return record
 
 
 _CLASSES = {"unidentified": unidentified, "civilians": civilians, "protesters": protesters,
