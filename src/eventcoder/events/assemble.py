@@ -273,7 +273,9 @@ def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
         if c.basis == "claimed":
             claimed_by.append(_actor(c.role, "claimed"))
             fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
-        if actor1 is None or c.basis == "claimed":
+        if actor1 is None or _unidentified(actor1) or (
+                c.basis == "claimed" and not _unidentified(_actor(c.role, c.basis))):
+            # a group that claimed it, or one blamed for it, names the "hommes armés"
             actor1 = _actor(c.role, c.basis)
             fields["actor1"] = c.role.span
     if actor1 is None:
@@ -284,6 +286,10 @@ def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     elif "actor1" not in fields and a1:
         fields["actor1"] = a1.span
     return actor1, claimed_by
+
+
+def _unidentified(a: Actor) -> bool:
+    return a.id.startswith("unidentified-armed-group")
 
 
 def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str | None:

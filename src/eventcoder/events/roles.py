@@ -189,9 +189,11 @@ def subject(tok: Token, deps: set[str]) -> Token | None:
     cands = []
     for c in _children(tok, deps):
         if _case(c) & lexicon.words("roles", "locative_cases", "fr"):
-            c = next((g for g in c.children if g.dep_ in ("nmod", "appos") and not _case(g)
-                      and g.i > c.i and any(p.lower_ == "," for p in tok.doc[c.i:g.i])), None)
-        if c is not None:
+            swallowed = next((g for g in c.children if g.dep_ in ("nmod", "appos") and not _case(
+                g) and g.i > c.i and any(p.lower_ == "," for p in tok.doc[c.i:g.i])), None)
+            if swallowed is not None:
+                cands.append(swallowed)
+        else:
             cands.append(c)
     before = [c for c in cands if c.i < tok.i]
     return max(before, key=lambda c: c.i) if before else (cands[0] if cands else None)
