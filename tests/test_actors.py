@@ -385,3 +385,31 @@ def test_match_offsets_always_point_into_text(text: str) -> None:
         assert text[m.start:m.end] == m.text
     for o in A.find_outlets(text):
         assert text[o.start:o.end] == o.text
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("les FARDC", "Military Forces of the Democratic Republic of Congo"),
+    ("des soldats des Famas", "Military Forces of Mali"),
+    ("l'Armée nationale tchadienne", "Military Forces of Chad"),
+    ("les UPDF", "Military Forces of Uganda"),
+    ("l'EI-Khorasan", "Islamic State (Afghanistan)"),
+    ("ISCAP", "Islamic State (Central Africa)"),
+    ("des miliciens Nyatura", "Nyatura Militia"),
+    ("la CODECO", "CODECO: Cooperative for Development of the Congo"),
+])
+def test_session2_coverage_of_conflict_areas(surface: str, name: str) -> None:
+    assert A.resolve_actor(surface).name == name
+
+
+@pytest.mark.parametrize(("actor_id", "expected"), [
+    ("us-government", "us-military"),  # "Washington a mené des raids"
+    ("us-military", "us-military"),
+    ("adf", "adf"),
+])
+def test_a_government_at_arms_is_its_military(actor_id: str, expected: str) -> None:
+    rec = A.get(actor_id)
+    assert rec is not None and A.armed_forces_of(rec).id == expected
+
+
+def test_aliases_of_the_base_do_not_conflict() -> None:
+    assert A._index("fr").conflicts == []

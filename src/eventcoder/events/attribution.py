@@ -78,6 +78,12 @@ def is_means(tok: Token) -> bool:
     return fold(tok.lemma_) in _words("means_nouns")
 
 
+def is_attack(tok: Token) -> bool:
+    """An attack noun, whose "de X" is its author ("l'assaut des jihadistes"); not a
+    killing ("l'assassinat du chef des ADF": the victim)."""
+    return fold(tok.lemma_) in _words("attack_nouns")
+
+
 def struck_target(tok: Token) -> Token | None:
     """"un véhicule de l'armée a sauté sur une mine": the device's verb's subject ran into
     it, so it is the target."""
@@ -92,7 +98,8 @@ def vicinity_target(verb: Token) -> Token | None:
     """"se sont abattues près de l'ambassade": the place a projectile fell near."""
     for c in verb.children:
         if c.dep_ == "advmod" and fold(c.lower_) in _words("vicinity_words"):
-            near = [g for g in c.children if g.pos_ in ("NOUN", "PROPN") and _case(g) & _OF]
+            near = [g for g in c.children if g.pos_ == "NOUN" and _case(g) & _OF]  # not
+            # a town: "près de Bagdad" places the strike, it names no target
             if near:
                 return near[0]
     return None

@@ -136,14 +136,18 @@ def _foreign(ctx: ArticleContext, surface: str, start: int) -> actors.ActorRecor
 
 def owner(ctx: ArticleContext, tok: Token) -> Role | None:
     """Who a noun's "de X" names as its author: an armed group for an attack noun ("une
-    incursion des rebelles ADF"), anyone armed for a means ("un drone des États-Unis")."""
-    of = attribution.owner_token(tok)
+    incursion des rebelles ADF"), anyone armed for a means ("un drone des États-Unis");
+    or the armed group that the clause around the noun has act ("lors de cette attaque,
+    les ADF ont tué": not "les soldats ont riposté", who defended)."""
+    means = attribution.is_means(tok)
+    of = attribution.owner_token(tok) if means or attribution.is_attack(tok) else None
+    if of is None:
+        of, means = attribution.circumstance_agent(tok), False
     role = resolve(ctx, of) if of is not None else None
     if role is None or role.record.id.startswith("x-") or (role.record.type or "").startswith(
             ("Civilian", "Protester")):
         return None
-    state = role.record.type == "State forces"
-    return role if attribution.is_means(tok) or not state else None
+    return role if means or role.record.type != "State forces" else None
 
 
 def _generic(m: actors.ActorMatch) -> bool:
@@ -265,7 +269,6 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
         g1, g2 = _from_governor(tok)
         a1, a2 = a1 or g1, a2 or g2
         a2 = a2 or _recipient(tok)
-    a1 = a1 or attribution.circumstance_agent(tok)
     return a1, a2 or _verb_target(tok) or _passage_target(tok) or attribution.struck_target(tok)
 
 
