@@ -38,6 +38,9 @@ def _roles(text: str) -> tuple[str, str | None, str]:
      "Military Forces of the United States"),
     ("Jeudi, Washington a mené des frappes aériennes contre des positions du Hezbollah en Irak.",
      "Military Forces of the United States"),
+    # a device fired or set off by the subject
+    ("Jeudi, les houthis ont tiré un missile sur une base militaire de Jizan, en Arabie "
+     "saoudite.", "Ansar Allah"),
 ])
 def test_actor1_from_report_patterns(text: str, actor1: str) -> None:
     assert _roles(text)[0] == actor1
@@ -73,13 +76,22 @@ def test_a_foreign_contingent_named_again_is_the_foreign_force_named_before() ->
     ("Jeudi, une bombe a explosé près de Boni, faisant trois morts dans les rangs de l'armée "
      "malienne.", "Military Forces of Mali"),
     ("Jeudi, un attentat suicide a fait 14 morts à Bagdad, en Irak.", "Civilians (Iraq)"),
+    # the side that fended off or suffered an attack is its target
+    ("Jeudi, l'armée malienne a repoussé une attaque jihadiste contre son camp de Boni.",
+     "Military Forces of Mali"),
+    ("Jeudi, les soldats burkinabè ont essuyé une attaque de jihadistes près de Djibo.",
+     "Military Forces of Burkina Faso"),
 ])
 def test_actor2_from_report_patterns(text: str, actor2: str) -> None:
     assert actor2 in {m.actor2.name for m in one(text) if m.actor2}
 
 
-def test_a_projectile_falling_near_a_town_names_no_target() -> None:
-    assert _roles("Jeudi, une roquette s'est abattue près de Bagdad, en Irak.")[1] is None
+@pytest.mark.parametrize("text", [
+    "Jeudi, une roquette s'est abattue près de Bagdad, en Irak.",
+    "Jeudi, les houthis ont tiré un missile sur Ryad, en Arabie saoudite.",
+])
+def test_a_town_is_no_target(text: str) -> None:
+    assert _roles(text)[1] is None
 
 
 # --- claims and attributions ------------------------------------------------------------------

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from eventcoder.events.cluster import Occurrence
 
 _NEG = {"pas", "jamais", "aucun", "aucune", "ne", "n’", "n'"}
+_ARMED_GROUPS = {"Rebel group", "Political militia", "Identity militia"}
 _GENERIC = {"organisation", "groupe", "formation", "il", "elle", "faction", "mouvement"}
 
 
@@ -43,8 +44,7 @@ def _named_group(ctx: ArticleContext) -> roles.Role | None:
     from eventcoder.schema import Span
 
     for m in ctx.actors:
-        t = (m.record.type or "").lower()
-        if "state" not in t and "civilian" not in t and "government" not in t:
+        if m.record.type in _ARMED_GROUPS and not m.generic:
             return roles.Role(m.record, Span(m.start, m.end, m.text), "")
     return None
 
@@ -153,7 +153,7 @@ def _verb_claim(ctx: ArticleContext, tok: Token, accusation: bool, occs: list[Oc
     named = [o for c in tok.children if c.dep_ not in ("obj", "nsubj", "nsubj:pass")
              for o in _named(c, links, accusation)] if accuser else _claimed(
         tok, passive, links, accusation)
-    if not named and (accuser or _bare(tok, passive)):
+    if not named and not accuser and _bare(tok, passive):
         named = _told_before(ctx, occs, tok.idx)
     if not named:
         return

@@ -115,8 +115,10 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         return Role(earlier.record, Span(start, end, surface), head)
     name = _propn_run(tok) if tok.pos_ == "PROPN" or fold(tok.lemma_) in _GROUPS else None
     if name:
-        rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         s = text.find(name, start)
+        if any(p.start <= s < p.end for p in ctx.places):
+            return None  # "Au Burkina Faso, ...", "un missile sur Ryad": a place, no actor
+        rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
     return None
 
@@ -330,8 +332,12 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
                 a2 = a2 or (tg[0] if tg else None)
             elif cases & _AGENT_CASES:
                 a1 = a1 or c
-        perpetrate = lexicon.words("claims", "perpetration_verbs", "fr")
-        if tok.dep_ == "obj" and fold(tok.head.lemma_) in perpetrate:
+        perpetrate = lexicon.words("claims", "perpetration_verbs", "fr") | lexicon.words(
+            "roles", "firing_verbs", "fr")
+        if tok.dep_ in ("obj", "obl:arg") and fold(tok.head.lemma_) in lexicon.words(
+                "roles", "defence_verbs", "fr"):  # "l'armée a repoussé une attaque"
+            a2 = a2 or subject(tok.head, {"nsubj"})
+        elif tok.dep_ == "obj" and fold(tok.head.lemma_) in perpetrate:
             subj = _children(tok.head, {"nsubj"})
             a1 = a1 or (subj[0] if subj else None)
             hits = [c for c in tok.head.children if c.dep_.startswith("obl")
