@@ -413,3 +413,29 @@ def test_a_government_at_arms_is_its_military(actor_id: str, expected: str) -> N
 
 def test_aliases_of_the_base_do_not_conflict() -> None:
     assert A._index("fr").conflicts == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+def test_alias_files_name_each_id_once(lang: str) -> None:
+    """A YAML mapping keeps only the last of two equal keys: a second block for an id
+    would silently drop the first one's aliases."""
+    from importlib.resources import files
+
+    text = files("eventcoder").joinpath("data", lang, "actors.yaml").read_text("utf-8")
+    keys = [line.split(":")[0] for line in text.splitlines()
+            if line.strip() and not line[0].isspace() and not line.startswith("#")]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(("surface", "country", "name"), [
+    ("les shebab", "MZ", "Islamic State (Mozambique)"),  # Cabo Delgado's insurgents
+    ("les shebab", "SO", "Al Shabaab"),
+    ("Daech", "BF", "Islamic State (Greater Sahara)"),
+    ("Daech", "CD", "Islamic State (Central Africa)"),
+])
+def test_branch_by_country(surface: str, country: str, name: str) -> None:
+    assert A.resolve_actor(surface, country=country).name == name
+
+
+def test_every_branch_is_a_known_actor() -> None:
+    assert all(A.get(b) is not None for b in A._branches().values())

@@ -26,6 +26,7 @@ from eventcoder.normalize.actor_kb import (
     ACTOR_TYPES,
     LANGS,
     ActorRecord,
+    load_yaml,
     nouns,
     records,
     state_name,
@@ -271,11 +272,8 @@ def _branches() -> dict[tuple[str, str], str]:
     for rec in records().values():
         if rec.part_of == "islamic-state" and rec.country:
             out.setdefault(("islamic-state", rec.country), rec.id)
-    # ISGS also operates in Mali and Burkina Faso; ISWAP in Niger's Diffa, Chad, Cameroon.
-    for cc in ("ML", "BF"):
-        out.setdefault(("islamic-state", cc), "isgs")
-    for cc in ("TD", "CM"):
-        out.setdefault(("islamic-state", cc), "iswap")
+    for row in load_yaml("actor_branches.yaml") or []:  # operating beyond its country
+        out.setdefault((row["umbrella"], row["country"]), row["branch"])
     return out
 
 
