@@ -439,3 +439,24 @@ def test_branch_by_country(surface: str, country: str, name: str) -> None:
 
 def test_every_branch_is_a_known_actor() -> None:
     assert all(A.get(b) is not None for b in A._branches().values())
+
+
+@pytest.mark.parametrize(("noun", "country", "name"), [
+    ("des GAT", "BF", "Unidentified Armed Group (Burkina Faso)"),  # groupes armés terroristes
+    ("des jihadistes présumés", "ML", "Unidentified Armed Group (Mali)"),
+    ("des travailleurs humanitaires", "ML", "Civilians (Mali)"),
+    ("des automobilistes", "NE", "Civilians (Niger)"),
+    ("la garde nationale", "NE", "Military Forces of Niger"),
+])
+def test_generic_nouns_of_sahel_reports(noun: str, country: str, name: str) -> None:
+    rec = A.generic_actor(noun, country)
+    assert rec is not None and rec.name == name
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("l'armée ivoirienne", "Military Forces of Ivory Coast"),
+    ("des soldats tadjiks", "Military Forces of Tajikistan"),
+    ("les forces sud-africaines", "Military Forces of South Africa"),
+])
+def test_state_forces_of_neighbours(surface: str, name: str) -> None:
+    assert A.resolve_actor(surface).name == name
