@@ -106,6 +106,9 @@ BOMBING = "Jeudi, un attentat suicide a tué neuf fidèles dans une mosquée de 
     (ATTACK + "Cette attaque est imputée aux ADF.", "ADF: Allied Democratic Forces", "alleged"),
     (ATTACK + "L'armée accuse les ADF d'être derrière ce massacre.",
      "ADF: Allied Democratic Forces", "alleged"),
+    (ATTACK + "Les autorités soupçonnent les ADF.", "ADF: Allied Democratic Forces", "alleged"),
+    (ATTACK + "Les ADF sont soupçonnés d'être derrière cette tuerie.",
+     "ADF: Allied Democratic Forces", "alleged"),
     (BOMBING + "L'attaque a été revendiquée vendredi par l'EI.",
      "Islamic State (Afghanistan)", "claimed"),
     (BOMBING + "Dans une revendication diffusée par son agence Amaq, l'EI a affirmé avoir "
@@ -124,6 +127,7 @@ def test_claims_and_accusations(text: str, actor1: str, basis: str) -> None:
     BOMBING + "L'attentat n'a fait l'objet d'aucune revendication.",
     ATTACK + "La région est le théâtre de nombreuses attaques attribuées aux ADF.",
     ATTACK + "Kinshasa accuse des groupes liés à l'Ouganda d'être derrière les attaques.",
+    ATTACK + "L'armée accuse régulièrement les ADF d'attaques contre les civils.",
 ])
 def test_claims_of_other_or_no_events_name_no_author(text: str) -> None:
     a1 = one(text)[0].actor1

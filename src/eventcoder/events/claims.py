@@ -149,12 +149,13 @@ def _told_before(ctx: ArticleContext, occs: list[Occurrence], at: int) -> list[O
 def _verb_claim(ctx: ArticleContext, tok: Token, accusation: bool, occs: list[Occurrence],
                 links: dict[int, list[Occurrence]], res: ClaimResult) -> None:
     passive = _passive(tok)
-    accuser = fold(tok.lemma_) == "accuser"  # "accuse X d'être derrière l'attaque"
-    named = [o for c in tok.children if c.dep_ not in ("obj", "nsubj", "nsubj:pass")
-             for o in _named(c, links, accusation)] if accuser else _claimed(
+    accuser = fold(tok.lemma_) in lexicon.words("claims", "accused_object_verbs", ctx.lang)
+    rest = [c for c in tok.children if c.dep_ not in (  # "accuse X d'être derrière l'attaque"
+        "obj", "nsubj", "nsubj:pass", "punct") and not c.dep_.startswith("aux")]
+    named = [o for c in rest for o in _named(c, links, accusation)] if accuser else _claimed(
         tok, passive, links, accusation)
-    if not named and not accuser and _bare(tok, passive):
-        named = _told_before(ctx, occs, tok.idx)
+    if not named and (not rest if accuser else _bare(tok, passive)):
+        named = _told_before(ctx, occs, tok.idx)  # "les autorités soupçonnent l'EIGS"
     if not named:
         return
     if any(c.lower_ in _NEG for c in tok.children):
