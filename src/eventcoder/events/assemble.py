@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from eventcoder.events import (
     anchors,
+    authors,
     casualties,
     claims,
     lexicon,
@@ -109,7 +110,7 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
         a1 = a1 or (roles.resolve(ctx, t1) if t1 is not None else None)
         a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
     a1 = a1 or _named_by_trigger(ctx, o) or next(
-        (r for i in tokens if (r := roles.owner(ctx, ctx.doc[i])) is not None), None)
+        (r for i in tokens if (r := authors.owner(ctx, ctx.doc[i])) is not None), None)
     if a1 is None and "agreement" in o.type_keys:
         t1, t2 = roles.sentence_parties(ctx, o.first.sent)
         a1 = roles.resolve(ctx, t1) if t1 is not None else None

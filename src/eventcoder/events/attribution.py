@@ -18,6 +18,9 @@ from eventcoder.events.triggers import fold
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from eventcoder.events.context import ArticleContext
+    from eventcoder.normalize.actors import ActorRecord
+
 _OF = {"de", "du", "des", "d'", "d’"}
 
 
@@ -117,4 +120,17 @@ def ranks_victim(t: Token) -> Token | None:
             of = [g for g in c.children if g.dep_ == "nmod" and _case(g) & _OF]
             if of:
                 return of[0]
+    return None
+
+
+def foreign_force(ctx: ArticleContext, surface: str, start: int) -> ActorRecord | None:
+    """"le contingent étranger a quitté la base": the foreign force last named before."""
+    words = fold(" ".join(surface.split()))
+    if not any(fold(n) in words for n in _words("foreign_nouns")):
+        return None
+    for m in reversed(ctx.actors):
+        r = m.record
+        if m.end <= start and not m.generic and r.country != ctx.country and r.type in (
+                "State forces", "External/Other"):
+            return r
     return None

@@ -93,7 +93,7 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
             m = _apposed_name(ctx, m.end) or m
         return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
     surface = text[start:end]
-    if (foreign := _foreign(ctx, surface, start)) is not None:
+    if (foreign := attribution.foreign_force(ctx, surface, start)) is not None:
         return Role(foreign, Span(start, end, surface), _head_lemma(tok))
     generic = getattr(actors, "generic_actor", None)
     if generic is not None:
@@ -121,35 +121,6 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
     return None
-
-
-def _foreign(ctx: ArticleContext, surface: str, start: int) -> actors.ActorRecord | None:
-    """"le contingent étranger a quitté la base": the foreign force last named before."""
-    words = fold(" ".join(surface.split()))
-    if not any(fold(n) in words for n in lexicon.words("roles", "foreign_nouns", "fr")):
-        return None
-    for m in reversed(ctx.actors):
-        r = m.record
-        if m.end <= start and not _generic(m) and r.country != ctx.country and r.type in (
-                "State forces", "External/Other"):
-            return r
-    return None
-
-
-def owner(ctx: ArticleContext, tok: Token) -> Role | None:
-    """Who a noun's "de X" names as its author: an armed group for an attack noun ("une
-    incursion des rebelles ADF"), anyone armed for a means ("un drone des États-Unis");
-    or the armed group that the clause around the noun has act ("lors de cette attaque,
-    les ADF ont tué": not "les soldats ont riposté", who defended)."""
-    means = attribution.is_means(tok)
-    of = attribution.owner_token(tok) if means or attribution.is_attack(tok) else None
-    if of is None:
-        of, means = attribution.circumstance_agent(tok), False
-    role = resolve(ctx, of) if of is not None else None
-    if role is None or role.record.id.startswith("x-") or (role.record.type or "").startswith(
-            ("Civilian", "Protester")):
-        return None
-    return role if means or role.record.type != "State forces" else None
 
 
 def _generic(m: actors.ActorMatch) -> bool:
