@@ -460,3 +460,14 @@ def test_generic_nouns_of_sahel_reports(noun: str, country: str, name: str) -> N
 ])
 def test_state_forces_of_neighbours(surface: str, name: str) -> None:
     assert A.resolve_actor(surface).name == name
+
+
+@pytest.mark.parametrize(("country", "name"), [
+    ("ML", "United Nations Multidimensional Integrated Stabilization Mission in Mali"),
+    ("CD", "MONUSCO: United Nations Organization Stabilization Mission in the Democratic "
+           "Republic of Congo"),
+    ("LB", "UNIFIL: United Nations Interim Force in Lebanon"),
+    (None, "United Nations Peacekeepers"),
+])
+def test_peacekeepers_are_the_mission_of_the_country(country: str | None, name: str) -> None:
+    assert A.resolve_actor("un casque bleu", country=country).name == name
