@@ -38,6 +38,9 @@ def _roles(text: str) -> tuple[str, str | None, str]:
      "Military Forces of the United States"),
     ("Jeudi, Washington a mené des frappes aériennes contre des positions du Hezbollah en Irak.",
      "Military Forces of the United States"),
+    # a "passive" subject beside a direct object is the active's subject (a misparse)
+    ("Jeudi, des combattants du M23 ont attaqué des positions des FARDC à Rutshuru, au "
+     "Nord-Kivu.", "M23: March 23 Movement"),
     # a device fired or set off by the subject
     ("Jeudi, les houthis ont tiré un missile sur une base militaire de Jizan, en Arabie "
      "saoudite.", "Ansar Allah"),

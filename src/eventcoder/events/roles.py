@@ -273,8 +273,9 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     a1: Token | None = None
     a2: Token | None = None
     passive = (any(c.dep_ in ("aux:pass", "obl:agent") for c in tok.children) or bool(
-        _children(tok, {"nsubj:pass"}))) and fold(tok.lemma_) not in lexicon.words(
-        "triggers", "etre_verbs", "fr")
+        _children(tok, {"nsubj:pass"})) and not _children(tok, {"obj"})) and fold(
+        tok.lemma_) not in lexicon.words("triggers", "etre_verbs", "fr")
+    # (a "passive" subject beside a direct object and no "être" is a misparse of the active)
     if tok.pos_ in ("VERB", "AUX"):
         subj = [s for s in [subject(tok, {"nsubj", "nsubj:pass"})] if s is not None]
         agents = [c for c in tok.children if c.dep_ in ("obl:agent", "obl:arg", "obl:mod")
