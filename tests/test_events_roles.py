@@ -118,6 +118,8 @@ BOMBING = "Jeudi, un attentat suicide a tué neuf fidèles dans une mosquée de 
      "visé des talibans.", "Islamic State (Afghanistan)", "claimed"),
     (BOMBING + "L'EI a revendiqué vendredi, via Amaq, cette attaque.",
      "Islamic State (Afghanistan)", "claimed"),
+    (BOMBING + "Amaq, l'organe de propagande de l'EI, a revendiqué l'attaque.",
+     "Islamic State (Afghanistan)", "claimed"),
     ("Le dernier attentat-suicide revendiqué par l'EI en Afghanistan a fait cinq morts le "
      "3 mai à Kandahar.", "Islamic State (Afghanistan)", "claimed"),
 ])
