@@ -193,7 +193,7 @@ def test_state_forces_and_inter_codes() -> None:
 @pytest.mark.parametrize(("country", "expected"), [
     ("IQ", "Islamic State (Iraq)"), ("SY", "Islamic State (Syria)"),
     ("NG", "Islamic State West Africa Province"), ("NE", "Islamic State (Greater Sahara)"),
-    ("AF", "Islamic State Khorasan Province"), (None, "Islamic State"),
+    ("AF", "Islamic State (Afghanistan)"), (None, "Islamic State"),
 ])
 def test_islamic_state_specialised_by_country(country: str | None, expected: str) -> None:
     assert A.resolve_actor("Daech", country=country).name == expected
@@ -385,3 +385,89 @@ def test_match_offsets_always_point_into_text(text: str) -> None:
         assert text[m.start:m.end] == m.text
     for o in A.find_outlets(text):
         assert text[o.start:o.end] == o.text
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("les FARDC", "Military Forces of the Democratic Republic of Congo"),
+    ("des soldats des Famas", "Military Forces of Mali"),
+    ("l'Armée nationale tchadienne", "Military Forces of Chad"),
+    ("les UPDF", "Military Forces of Uganda"),
+    ("l'EI-Khorasan", "Islamic State (Afghanistan)"),
+    ("ISCAP", "Islamic State (Central Africa)"),
+    ("des miliciens Nyatura", "Nyatura Militia"),
+    ("la CODECO", "CODECO: Cooperative for Development of the Congo"),
+])
+def test_session2_coverage_of_conflict_areas(surface: str, name: str) -> None:
+    assert A.resolve_actor(surface).name == name
+
+
+@pytest.mark.parametrize(("actor_id", "expected"), [
+    ("us-government", "us-military"),  # "Washington a mené des raids"
+    ("us-military", "us-military"),
+    ("adf", "adf"),
+])
+def test_a_government_at_arms_is_its_military(actor_id: str, expected: str) -> None:
+    rec = A.get(actor_id)
+    assert rec is not None and A.armed_forces_of(rec).id == expected
+
+
+def test_aliases_of_the_base_do_not_conflict() -> None:
+    assert A._index("fr").conflicts == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+def test_alias_files_name_each_id_once(lang: str) -> None:
+    """A YAML mapping keeps only the last of two equal keys: a second block for an id
+    would silently drop the first one's aliases."""
+    from importlib.resources import files
+
+    text = files("eventcoder").joinpath("data", lang, "actors.yaml").read_text("utf-8")
+    keys = [line.split(":")[0] for line in text.splitlines()
+            if line.strip() and not line[0].isspace() and not line.startswith("#")]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(("surface", "country", "name"), [
+    ("les shebab", "MZ", "Islamic State (Mozambique)"),  # Cabo Delgado's insurgents
+    ("les shebab", "SO", "Al Shabaab"),
+    ("Daech", "BF", "Islamic State (Greater Sahara)"),
+    ("Daech", "CD", "Islamic State (Central Africa)"),
+])
+def test_branch_by_country(surface: str, country: str, name: str) -> None:
+    assert A.resolve_actor(surface, country=country).name == name
+
+
+def test_every_branch_is_a_known_actor() -> None:
+    assert all(A.get(b) is not None for b in A._branches().values())
+
+
+@pytest.mark.parametrize(("noun", "country", "name"), [
+    ("des GAT", "BF", "Unidentified Armed Group (Burkina Faso)"),  # groupes armés terroristes
+    ("des jihadistes présumés", "ML", "Unidentified Armed Group (Mali)"),
+    ("des travailleurs humanitaires", "ML", "Civilians (Mali)"),
+    ("des automobilistes", "NE", "Civilians (Niger)"),
+    ("la garde nationale", "NE", "Military Forces of Niger"),
+])
+def test_generic_nouns_of_sahel_reports(noun: str, country: str, name: str) -> None:
+    rec = A.generic_actor(noun, country)
+    assert rec is not None and rec.name == name
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("l'armée ivoirienne", "Military Forces of Ivory Coast"),
+    ("des soldats tadjiks", "Military Forces of Tajikistan"),
+    ("les forces sud-africaines", "Military Forces of South Africa"),
+])
+def test_state_forces_of_neighbours(surface: str, name: str) -> None:
+    assert A.resolve_actor(surface).name == name
+
+
+@pytest.mark.parametrize(("country", "name"), [
+    ("ML", "United Nations Multidimensional Integrated Stabilization Mission in Mali"),
+    ("CD", "MONUSCO: United Nations Organization Stabilization Mission in the Democratic "
+           "Republic of Congo"),
+    ("LB", "UNIFIL: United Nations Interim Force in Lebanon"),
+    (None, "United Nations Peacekeepers"),
+])
+def test_peacekeepers_are_the_mission_of_the_country(country: str | None, name: str) -> None:
+    assert A.resolve_actor("un casque bleu", country=country).name == name

@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from eventcoder.events import anchors, casualties, claims, reporting, roles, status, weapon
+from eventcoder.events import (
+    anchors,
+    authors,
+    casualties,
+    claims,
+    lexicon,
+    reporting,
+    roles,
+    status,
+    weapon,
+)
 from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
@@ -99,7 +109,8 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
         t1, t2 = roles.role_tokens(ctx.doc[i])
         a1 = a1 or (roles.resolve(ctx, t1) if t1 is not None else None)
         a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
-    a1 = a1 or _named_by_trigger(ctx, o)
+    a1 = a1 or _named_by_trigger(ctx, o) or next(
+        (r for i in tokens if (r := authors.owner(ctx, ctx.doc[i])) is not None), None)
     if a1 is None and "agreement" in o.type_keys:
         t1, t2 = roles.sentence_parties(ctx, o.first.sent)
         a1 = roles.resolve(ctx, t1) if t1 is not None else None
@@ -129,6 +140,16 @@ def _crowd_as(ctx: ArticleContext, role: roles.Role | None, key: str | None) -> 
     if key == "protest":
         return replace(role, record=actors.protesters(ctx.country))
     return role
+
+
+def _unnamed_dead(ctx: ArticleContext, key: str | None,
+                  found: dict[str, casualties.Toll]) -> roles.Role | None:
+    """A suicide bombing that killed people the report does not say were anything else
+    killed civilians (ACLED's coding of a blast in a crowd)."""
+    if key not in lexicon.words("roles", "civilian_by_default", ctx.lang) or not (
+            toll := found.get("fatalities")) or toll.value <= 0:
+        return None
+    return roles.Role(actors.civilians(ctx.country), _span(ctx, toll.start, toll.end), "")
 
 
 def _civilian(role: roles.Role | None) -> bool:
@@ -237,6 +258,8 @@ def _typed(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None, a2: roles.
     if key in ("vac", "abduction") and _civilian(victim) and not _civilian(a2):
         a2 = victim  # violence against civilians: the civilians harmed are its target
     a1 = _crowd_as(ctx, a1, key)
+    if a1 is not None and key in lexicon.words("roles", "armed_types", ctx.lang):
+        a1 = replace(a1, record=actors.armed_forces_of(a1.record))
     if key == "overtake" and a1 is not None and a1.record.type == "State forces":
         key = "regain"  # the state taking ground back
     return key, trig, a1, a2
@@ -251,7 +274,9 @@ def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
         if c.basis == "claimed":
             claimed_by.append(_actor(c.role, "claimed"))
             fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
-        if actor1 is None or c.basis == "claimed":
+        if actor1 is None or _unidentified(actor1) or (
+                c.basis == "claimed" and not _unidentified(_actor(c.role, c.basis))):
+            # a group that claimed it, or one blamed for it, names the "hommes armés"
             actor1 = _actor(c.role, c.basis)
             fields["actor1"] = c.role.span
     if actor1 is None:
@@ -262,6 +287,10 @@ def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     elif "actor1" not in fields and a1:
         fields["actor1"] = a1.span
     return actor1, claimed_by
+
+
+def _unidentified(a: Actor) -> bool:
+    return a.id.startswith("unidentified-armed-group")
 
 
 def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str | None:
@@ -283,6 +312,7 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     victim = _victim(ctx, o, found)
     civ = casualties.civilian_victims(found.values(), ctx.lang)
     key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, civ)
+    a2 = a2 or _unnamed_dead(ctx, key, found)
     etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
         c.end for c in o.members if c.start == trig))}

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon
+from eventcoder.events import attribution, casualties, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
@@ -72,7 +72,15 @@ def _propn_run(tok: Token) -> str | None:
 
 
 def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
-    """The actor a role phrase names, or None when it names none we can tell."""
+    """The actor a role phrase names, or None when it names none we can tell; a
+    multi-country group is named by its branch in the article's country."""
+    role = _resolve(ctx, tok)
+    if role is not None and ctx.country:
+        role.record = actors.specialise(role.record, ctx.country)
+    return role
+
+
+def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     start, end = phrase_span(tok)
     text = ctx.text
     # a name may run past a bad cut, or begin before it ("Boko | Haram" split by the parse)
@@ -84,8 +92,10 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         if _generic(m):
             m = _apposed_name(ctx, m.end) or m
         return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
-    generic = getattr(actors, "generic_actor", None)
     surface = text[start:end]
+    if (foreign := attribution.foreign_force(ctx, surface, start)) is not None:
+        return Role(foreign, Span(start, end, surface), _head_lemma(tok))
+    generic = getattr(actors, "generic_actor", None)
     if generic is not None:
         try:
             rec = generic(surface, ctx.country)
@@ -105,8 +115,10 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         return Role(earlier.record, Span(start, end, surface), head)
     name = _propn_run(tok) if tok.pos_ == "PROPN" or fold(tok.lemma_) in _GROUPS else None
     if name:
-        rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         s = text.find(name, start)
+        if any(p.start <= s < p.end for p in ctx.places):
+            return None  # "Au Burkina Faso, ...", "un missile sur Ryad": a place, no actor
+        rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
     return None
 
@@ -145,6 +157,23 @@ def _named_before(ctx: ArticleContext, tok: Token, start: int) -> actors.ActorMa
 
 def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
+
+
+def subject(tok: Token, deps: set[str]) -> Token | None:
+    """The clause's subject. A fronted place or time the parse took for one ("Au Burkina
+    Faso, des hommes armés ont ...", "Cette nuit, des ADF ont ...") gives way to the
+    subject nearest the verb, or to the noun it swallowed after its comma."""
+    cands = []
+    for c in _children(tok, deps):
+        if _case(c) & lexicon.words("roles", "locative_cases", "fr"):
+            swallowed = next((g for g in c.children if g.dep_ in ("nmod", "appos") and not _case(
+                g) and g.i > c.i and any(p.lower_ == "," for p in tok.doc[c.i:g.i])), None)
+            if swallowed is not None:
+                cands.append(swallowed)
+        else:
+            cands.append(c)
+    before = [c for c in cands if c.i < tok.i]
+    return max(before, key=lambda c: c.i) if before else (cands[0] if cands else None)
 
 
 def _case(tok: Token) -> set[str]:
@@ -186,7 +215,7 @@ def _verb_target(tok: Token) -> Token | None:
     verb = arg.head
     objs = _children(verb, {"obj"})
     hits = [c for c in verb.children if c.dep_.startswith("obl") and _case(c) & _TARGET_CASES]
-    return objs[0] if objs else (hits[0] if hits else None)
+    return objs[0] if objs else (hits[0] if hits else attribution.vicinity_target(verb))
 
 
 def sentence_parties(ctx: ArticleContext, sent_idx: int) -> tuple[Token | None, Token | None]:
@@ -213,7 +242,7 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
         g1, g2 = _from_governor(tok)
         a1, a2 = a1 or g1, a2 or g2
         a2 = a2 or _recipient(tok)
-    return a1, a2 or _verb_target(tok) or _passage_target(tok)
+    return a1, a2 or _verb_target(tok) or _passage_target(tok) or attribution.struck_target(tok)
 
 
 def _recipient(tok: Token) -> Token | None:
@@ -244,10 +273,11 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     a1: Token | None = None
     a2: Token | None = None
     passive = (any(c.dep_ in ("aux:pass", "obl:agent") for c in tok.children) or bool(
-        _children(tok, {"nsubj:pass"}))) and fold(tok.lemma_) not in lexicon.words(
-        "triggers", "etre_verbs", "fr")
+        _children(tok, {"nsubj:pass"})) and not _children(tok, {"obj"})) and fold(
+        tok.lemma_) not in lexicon.words("triggers", "etre_verbs", "fr")
+    # (a "passive" subject beside a direct object and no "être" is a misparse of the active)
     if tok.pos_ in ("VERB", "AUX"):
-        subj = _children(tok, {"nsubj", "nsubj:pass"})
+        subj = [s for s in [subject(tok, {"nsubj", "nsubj:pass"})] if s is not None]
         agents = [c for c in tok.children if c.dep_ in ("obl:agent", "obl:arg", "obl:mod")
                   and _case(c) & _AGENT_CASES]
         objs = _children(tok, {"obj"}) or [
@@ -274,8 +304,12 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
                 a2 = a2 or (tg[0] if tg else None)
             elif cases & _AGENT_CASES:
                 a1 = a1 or c
-        perpetrate = lexicon.words("claims", "perpetration_verbs", "fr")
-        if tok.dep_ == "obj" and fold(tok.head.lemma_) in perpetrate:
+        perpetrate = lexicon.words("claims", "perpetration_verbs", "fr") | lexicon.words(
+            "roles", "firing_verbs", "fr")
+        if tok.dep_ in ("obj", "obl:arg") and fold(tok.head.lemma_) in lexicon.words(
+                "roles", "defence_verbs", "fr"):  # "l'armée a repoussé une attaque"
+            a2 = a2 or subject(tok.head, {"nsubj"})
+        elif tok.dep_ == "obj" and fold(tok.head.lemma_) in perpetrate:
             subj = _children(tok.head, {"nsubj"})
             a1 = a1 or (subj[0] if subj else None)
             hits = [c for c in tok.head.children if c.dep_.startswith("obl")
@@ -306,6 +340,8 @@ def victim_token(ctx: ArticleContext, sent_idx: int) -> Token | None:
     victim_words = lexicon.words("casualties", "victim_words", ctx.lang)
     losses: dict[str, str] = lexicon.load("casualties", ctx.lang).get("life_loss", {})
     for t in ctx.doc[s.tok_start:s.tok_end]:
+        if fold(t.lemma_) in deaths | hurt and (ranks := attribution.ranks_victim(t)):
+            return ranks  # "quatre morts dans les rangs de l'armée"
         lost_life = fold(t.lemma_) in losses and any(  # "28 soldats ont perdu la vie",
             fold(c.lemma_) == losses[fold(t.lemma_)] for c in t.children)  # "trouvé la mort"
         if lost_life and (subj := _children(t, {"nsubj"})):

@@ -26,6 +26,7 @@ from eventcoder.normalize.actor_kb import (
     ACTOR_TYPES,
     LANGS,
     ActorRecord,
+    load_yaml,
     nouns,
     records,
     state_name,
@@ -33,7 +34,8 @@ from eventcoder.normalize.actor_kb import (
 from eventcoder.normalize.alias_index import AliasIndex, Hit, tokenize
 from eventcoder.normalize.outlets import OutletMatch, find_outlets
 
-__all__ = ["ActorMatch", "ActorRecord", "OutletMatch", "all_actors", "civilians", "compatible",
+__all__ = ["ActorMatch", "ActorRecord", "OutletMatch", "all_actors", "armed_forces_of",
+           "civilians", "compatible",
            "find_actors", "find_outlets", "generic_actor", "get", "inter_code", "protesters",
            "resolve_actor", "rioters", "slug", "specialise", "state_forces", "unidentified"]
 
@@ -129,6 +131,14 @@ def state_forces(country: str | None, kind: str = "military") -> ActorRecord:
         return known
     return ActorRecord(id=f"{country.lower()}-{kind}", name=state_name(country, kind),
                        type="State forces", country=country)
+
+
+def armed_forces_of(record: ActorRecord) -> ActorRecord:
+    """A government or a country named as the author of armed violence ("Washington a
+    mené des raids", "un drone des États-Unis") stands for its military forces."""
+    if record.id.endswith("-government") and record.country:
+        return state_forces(record.country)
+    return record
 
 
 _CLASSES = {"unidentified": unidentified, "civilians": civilians, "protesters": protesters,
@@ -262,11 +272,8 @@ def _branches() -> dict[tuple[str, str], str]:
     for rec in records().values():
         if rec.part_of == "islamic-state" and rec.country:
             out.setdefault(("islamic-state", rec.country), rec.id)
-    # ISGS also operates in Mali and Burkina Faso; ISWAP in Niger's Diffa, Chad, Cameroon.
-    for cc in ("ML", "BF"):
-        out.setdefault(("islamic-state", cc), "isgs")
-    for cc in ("TD", "CM"):
-        out.setdefault(("islamic-state", cc), "iswap")
+    for row in load_yaml("actor_branches.yaml") or []:  # operating beyond its country
+        out.setdefault((row["umbrella"], row["country"]), row["branch"])
     return out
 
 

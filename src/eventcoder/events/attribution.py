@@ -1,0 +1,136 @@
+"""Roles the subject/object reading of a trigger misses, from other French report patterns.
+
+Reports often name the perpetrator or the target outside the trigger's own arguments:
+"Lors de cette attaque, les ADF ont tué ..." (the clause around an event noun), "une
+incursion des rebelles ADF" / "un drone des États-Unis" (the noun's "de" complement), "un
+véhicule de l'armée a sauté sur un engin explosif" (what ran into the device), "trois
+roquettes se sont abattues près de l'ambassade" (what they fell near), "quatre morts dans
+les rangs de l'armée" (whose dead). These functions find the token; roles.resolve names it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventcoder.events import lexicon
+from eventcoder.events.triggers import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventcoder.events.context import ArticleContext
+    from eventcoder.normalize.actors import ActorRecord
+
+_OF = {"de", "du", "des", "d'", "d’"}
+
+
+def _words(key: str) -> frozenset[str]:
+    return lexicon.words("roles", key, "fr")
+
+
+def _case(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "case"}
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subj if c.i < verb.i]
+    return max(before, key=lambda c: c.i) if before else (subj[0] if subj else None)
+
+
+def _attack_verbs() -> frozenset[str]:
+    """Lemmas of the verb triggers: the clause verbs that name an act of violence."""
+    table = lexicon.load("triggers", "fr").get("triggers", [])
+    return frozenset(str(t["lemma"]) for t in table if t.get("pos") == "VERB" and "lemma" in t)
+
+
+def circumstance_agent(tok: Token) -> Token | None:
+    """"Lors de cette attaque, les ADF ont tué ...": an event noun that fills a
+    circumstance of an active clause of violence; the clause's subject did it."""
+    if tok.pos_ != "NOUN":
+        return None
+    node = tok.head
+    if fold(node.lemma_) in _words("circumstance_heads") or fold(node.lower_) in _words(
+            "circumstance_heads"):
+        node = node.head  # "lors" (adverb) or "cours" ("au cours de")
+    elif not (_case(tok) & _words("circumstance_heads")):
+        return None
+    if node.pos_ != "VERB" or node.i == tok.i or _passive(node):
+        return None
+    if fold(node.lemma_) not in _attack_verbs():
+        return None
+    return _subject_of(node)
+
+
+def owner_token(tok: Token) -> Token | None:
+    """The "de X" complement of an event or means noun: "une incursion des rebelles ADF",
+    "un kamikaze de l'État islamique", "un drone des États-Unis"."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "nmod" and _case(c) & _OF and c.i > tok.i:
+            return c
+    return None
+
+
+def is_means(tok: Token) -> bool:
+    return fold(tok.lemma_) in _words("means_nouns")
+
+
+def is_attack(tok: Token) -> bool:
+    """An attack noun, whose "de X" is its author ("l'assaut des jihadistes"); not a
+    killing ("l'assassinat du chef des ADF": the victim)."""
+    return fold(tok.lemma_) in _words("attack_nouns")
+
+
+def struck_target(tok: Token) -> Token | None:
+    """"un véhicule de l'armée a sauté sur une mine": the device's verb's subject ran into
+    it, so it is the target."""
+    verb = tok.head
+    if verb.pos_ != "VERB" or "sur" not in _case(tok) or fold(verb.lemma_) not in _words(
+            "struck_verbs"):
+        return None
+    return _subject_of(verb)
+
+
+def vicinity_target(verb: Token) -> Token | None:
+    """"se sont abattues près de l'ambassade": the place a projectile fell near."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and fold(c.lower_) in _words("vicinity_words"):
+            near = [g for g in c.children if g.pos_ == "NOUN" and _case(g) & _OF]  # not
+            # a town: "près de Bagdad" places the strike, it names no target
+            if near:
+                return near[0]
+    return None
+
+
+def ranks_victim(t: Token) -> Token | None:
+    """"quatre morts dans les rangs de l'armée", "cinq tués parmi les soldats": whose dead
+    a toll counts (``t`` is a word of death or injury)."""
+    for c in (*t.children, *(t.head.children if t.dep_ == "obj" else ())):
+        if c.i == t.i:
+            continue
+        if _case(c) & _words("among_cases"):
+            return c
+        if fold(c.lemma_) in _words("ranks_nouns"):
+            of = [g for g in c.children if g.dep_ == "nmod" and _case(g) & _OF]
+            if of:
+                return of[0]
+    return None
+
+
+def foreign_force(ctx: ArticleContext, surface: str, start: int) -> ActorRecord | None:
+    """"le contingent étranger a quitté la base": the foreign force last named before."""
+    words = fold(" ".join(surface.split()))
+    if not any(fold(n) in words for n in _words("foreign_nouns")):
+        return None
+    for m in reversed(ctx.actors):
+        r = m.record
+        if m.end <= start and not m.generic and r.country != ctx.country and r.type in (
+                "State forces", "External/Other"):
+            return r
+    return None
