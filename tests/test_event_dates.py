@@ -1,0 +1,72 @@
+"""Which date expression is the event's: the day it happened, not the day a source spoke,
+a group claimed it or a toll was given (session 2 rules)."""
+
+from datetime import date
+
+import pytest
+from tests.engine_fixtures import nlp_fr, one  # noqa: F401
+
+from eventcoder.schema import PubDate
+
+
+def _day(y: int, m: int, d: int) -> PubDate:
+    return PubDate(date(y, m, d), date(y, m, d), "day")
+
+
+@pytest.mark.parametrize("text", [
+    "Les bandits ont tiré sur la foule.\nSamedi, une autre attaque a visé un marché.",
+    "« Le bilan est lourd », a dit le maire.\nDimanche, des hommes armés ont attaqué un poste.",
+    "Trois soldats ont été tués.\n« Nous avons riposté », a affirmé un officier.",
+])
+def test_a_single_line_break_after_a_sentence_end_starts_a_sentence(nlp_fr, text):  # noqa: F811
+    doc = nlp_fr(text)
+    starts = [s.start_char for s in doc.sents]
+    assert text.index("\n") + 1 in starts
+
+
+@pytest.mark.parametrize("text", [
+    "Des hommes armés ont attaqué le village de\nDjibo samedi.",
+    "Le convoi a été visé par une bombe près de la ville\nde Gao.",
+])
+def test_a_wrapped_line_inside_a_sentence_is_no_break(nlp_fr, text):  # noqa: F811
+    doc = nlp_fr(text)
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text,pub,day", [
+    # the claim's day, written between the claim verb and the event noun
+    ("Le groupe État islamique a revendiqué, sur sa chaîne Telegram jeudi, l'attentat-suicide "
+     "qui a fait neuf morts la veille à Mossoul.", _day(2021, 3, 5), date(2021, 3, 3)),
+    ("Les rebelles ont revendiqué, dans un message diffusé mercredi, l'embuscade qui a coûté "
+     "la vie à sept soldats la veille près de Gao.", _day(2021, 3, 5), date(2021, 3, 2)),
+])
+def test_the_claim_day_before_the_event_noun_is_not_the_event_day(text, pub, day):
+    ms = one(text, pub)
+    assert [m.date.start for m in ms] == [day]
+
+
+def test_the_day_of_a_stated_toll_is_not_the_event_day():
+    ms = one("Lundi, un kamikaze s'est fait exploser devant un ministère à Kaboul. Les autorités "
+             "s'en tenaient mardi à un bilan de six morts dans l'attentat-suicide survenu en "
+             "plein après-midi.", _day(2024, 9, 3))
+    assert len(ms) == 1
+    assert ms[0].date.start == date(2024, 9, 2)
+
+
+def test_a_date_told_after_a_speech_verb_belongs_to_the_quoted_clause():
+    ms = one("Samedi soir, des bandits ont enlevé vingt écoliers à Katsina, qui avaient déjà "
+             "kidnappé trois commerçants, a déclaré la police, précisant que les enfants ont "
+             "été libérés dimanche matin.")
+    assert all("dimanche" not in (m.date.text or "").lower() for m in ms)
+
+
+@pytest.mark.parametrize("text,injuries", [
+    ("Le 3 mai, une embuscade a visé une patrouille près de Tillia, tuant 12 soldats et "
+     "blessant quatre autres.", 4),
+    ("Le 3 mai, une embuscade a visé une patrouille près de Tillia, tuant 12 soldats et "
+     "en blessant cinq autres.", 5),
+])
+def test_n_others_after_an_injury_verb_are_victims_not_events(text, injuries):
+    ms = one(text)
+    assert len(ms) == 1
+    assert (ms[0].fatalities, ms[0].injuries) == (12, injuries)
