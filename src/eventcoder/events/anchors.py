@@ -40,7 +40,8 @@ def _pin(m: DateMatch, day: date | None) -> DateMatch:
 def _story_relative(text: str) -> int | None:
     """"la veille", "l'avant-veille": a day counted from the day the story just told
     (the claim's day), not from the publication day."""
-    table: dict[str, int] = lexicon.load("reporting", "fr").get("story_relative_days", {})
+    table: dict[str, int] = {**lexicon.load("reporting", "fr").get("story_relative_days", {}),
+                             **lexicon.load("dates", "fr").get("story_days", {})}
     return table.get(text.lower().replace("’", "'").strip())
 
 
@@ -61,6 +62,8 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
             told = anchor + timedelta(days=shift)  # "la veille" of the day just told
             out.append(replace(m, span=replace(s, start=told, end=told, precision="day")))
             continue
+        if shift is not None and shift > 0:
+            continue  # "le lendemain" of no day told: no date, not the day after publication
         if s.precision == "day" and s.stated:
             anchor = s.start
         elif len(days) == 1 and not any(ch.isdigit() for ch in m.text):
