@@ -70,3 +70,49 @@ def test_n_others_after_an_injury_verb_are_victims_not_events(text, injuries):
     ms = one(text)
     assert len(ms) == 1
     assert (ms[0].fatalities, ms[0].injuries) == (12, injuries)
+
+
+@pytest.mark.parametrize("expression,published,start,end", [
+    # "ce week-end" written early in the week is the weekend just past
+    ("ce week-end", date(2021, 4, 28), date(2021, 4, 24), date(2021, 4, 25)),
+    ("ce week-end", date(2021, 4, 26), date(2021, 4, 24), date(2021, 4, 25)),
+    # from Friday on, the coming (or current) one
+    ("ce week-end", date(2021, 4, 30), date(2021, 5, 1), date(2021, 5, 2)),
+    ("ce week-end", date(2021, 5, 1), date(2021, 5, 1), date(2021, 5, 2)),
+    ("le week-end dernier", date(2021, 4, 30), date(2021, 4, 24), date(2021, 4, 25)),
+])
+def test_this_weekend_is_the_past_one_early_in_the_week(expression, published, start, end):
+    from eventcoder.normalize.dates import resolve_date
+
+    span = resolve_date(expression, PubDate(published, published, "day"))
+    assert span is not None and (span.start, span.end) == (start, end)
+
+
+@pytest.mark.parametrize("text,pub,days", [
+    # counted from the day the story told, not from publication
+    ("Le 3 mars, des hommes armés ont attaqué le village de Djibo. Le lendemain, une bombe a "
+     "explosé au passage d'une patrouille près de Gao.", _day(2021, 3, 9),
+     [date(2021, 3, 3), date(2021, 3, 4)]),
+    ("Le 3 mars, des hommes armés ont attaqué le village de Djibo. Le surlendemain, une bombe "
+     "a explosé au passage d'une patrouille près de Gao.", _day(2021, 3, 9),
+     [date(2021, 3, 3), date(2021, 3, 5)]),
+])
+def test_the_next_day_counts_from_the_day_told(text, pub, days):
+    ms = one(text, pub)
+    assert sorted(m.date.start for m in ms) == days
+
+
+def test_the_next_day_of_no_day_told_is_not_after_publication():
+    ms = one("Le lendemain, une bombe a explosé au passage d'une patrouille près de Gao.",
+             _day(2021, 3, 9))
+    assert all(m.date.start <= date(2021, 3, 9) for m in ms)
+
+
+def test_an_undated_occurrence_takes_the_day_its_sentence_gives():
+    """The day hangs on a word that is no occurrence of its own ("un raid ... sur des
+    villages"); the occurrence it belongs to is told around it."""
+    ms = one("Des hommes armés ont attaqué plusieurs villages dans le nord du pays. « Des "
+             "individus armés ont mené lundi un raid meurtrier sur des villages et hameaux de "
+             "la région, tuant une quinzaine de personnes », a déclaré un responsable.",
+             _day(2021, 4, 28))
+    assert [m.date.start for m in ms] == [date(2021, 4, 26)]
