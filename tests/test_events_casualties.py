@@ -52,6 +52,12 @@ def test_forward_figures_persons_and_running_totals(text, kind, value):
     ("Il a été tué aux côtés de son fils.", "fatalities", 2),
     ("Il a été tué, au côté de son adjoint, ainsi que 4 de leurs compagnons.",
      "fatalities", 6),
+    ("Un gendarme et un berger ont été tués.", "fatalities", 2),
+    ("Cinq soldats, trois policiers et un civil ont été tués.", "fatalities", 9),
+    # a breakdown of a whole is no more victims
+    ("L'attaque a tué onze personnes, soit neuf soldats et deux civils.", "fatalities", 11),
+    ("L'attaque a tué onze personnes : neuf soldats et deux civils.", "fatalities", 11),
+    ("Onze personnes, dont trois enfants et une femme, ont été tuées.", "fatalities", 11),
     # one group stays as it is; a date is no group
     ("Sept soldats ont été tués.", "fatalities", 7),
     ("Trente combattants ont été tués dans les frappes et le 31 mai, des partisans ont "
@@ -92,3 +98,19 @@ def test_dev_seed_toll_in_parts_is_summed(dev_article):  # noqa: F811
     ms = next(iter(extract([art]))).mentions
     raid = [m for m in ms if m.sub_event_type == "Air/drone strike"]
     assert [m.fatalities for m in raid] == [12]
+
+
+@pytest.mark.parametrize("text,value", [
+    # "premier" qualifying a toll makes it older; qualifying a village it does not
+    ("Le 3 mai, une bombe a explosé au passage d'un bus près de Gao. Un premier bilan faisait "
+     "état de quatre morts. Le bilan s'est ensuite alourdi à sept morts.", 7),
+    ("Le 3 mai, des hommes armés ont attaqué le village de Djibo, le premier à être visé, où "
+     "six personnes sont mortes.", 6),
+    ("Le 3 mai, une bombe a explosé au passage d'un bus près de Gao. Quatre personnes avaient "
+     "auparavant été déclarées mortes ; on compte désormais sept morts.", 7),
+])
+def test_older_figures_need_a_toll_word_or_an_adverb(text, value):
+    from tests.engine_fixtures import one
+
+    ms = one(text)
+    assert len(ms) == 1 and ms[0].fatalities == value

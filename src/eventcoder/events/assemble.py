@@ -190,11 +190,11 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
     affirme avoir tué 85 soldats") nor a superseded toll ("un bilan précédent faisait état
     de 3 morts"); an updated toll ("le bilan s'est alourdi à 40 morts") if given, else the
     lowest of the rest, as ACLED codes conflicting figures."""
-    kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
-        ctx, t)] or tolls
-    total = _total_of_parts(kept)
+    total = _total_of_parts([t for t in tolls if not tolls_lex.boast(ctx, t)])
     if total is not None:
         return total
+    kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
+        ctx, t)] or tolls
     updated = [t for t in kept if tolls_lex.updated(ctx, t)]
     if updated:
         return updated[-1]

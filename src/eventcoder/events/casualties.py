@@ -187,9 +187,13 @@ def victim_groups(verb: Token, lang: str = "fr") -> tuple[int, int, int, str | N
     if verb.pos_ != "VERB":
         return None
     heads = [c for c in verb.children if c.dep_ in ("nsubj:pass", "obj")]
+    if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
+        heads.insert(0, verb.head)  # "Un soldat et un civil ont été tués" parsed upside down
     if not heads:
         return None
-    groups = heads + [c for h in heads for c in h.children if c.dep_ == "conj"]
+    groups = heads + [c for h in heads for c in h.children if c.dep_ == "conj" and c != verb]
+    if any(_breakdown(g, lang) for g in groups):
+        return None  # "douze personnes, soit dix soldats et deux civils": parts of a whole
     groups += [c for c in verb.children if c.dep_ == "conj" and c.like_num and any(
         x.dep_ == "nmod" and _person(x, lang) for x in c.children)]  # "ainsi que 10 de ..."
     groups = [g for g in groups if not _is_date_number(g.doc, g.i)]
@@ -204,6 +208,15 @@ def victim_groups(verb: Token, lang: str = "fr") -> tuple[int, int, int, str | N
     start = min(verb.idx, *(g.left_edge.idx for g in groups))
     end = max(verb.idx + len(verb), *(g.idx + len(g) for g in groups))
     return total, start, end, fold(heads[0].lemma_)
+
+
+def _breakdown(group: Token, lang: str) -> bool:
+    """A group introduced as a part of another ("soit dix soldats", "dont deux enfants")."""
+    words = lexicon.words("casualties", "breakdown_words", lang)
+    doc = group.doc
+    before = doc[group.left_edge.i - 1] if group.left_edge.i > 0 else None
+    return any(c.i < group.i and c.lower_ in words for c in group.children) or (
+        before is not None and (before.lower_ in words or before.text == ":"))
 
 
 _COMPANION_CASES = {"avec", "côté", "côtés", "compagnie"}

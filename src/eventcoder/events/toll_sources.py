@@ -58,8 +58,12 @@ def boast(ctx: ArticleContext, toll: Toll) -> bool:
 
 
 def superseded(ctx: ArticleContext, toll: Toll) -> bool:
-    """"un bilan précédent faisait état de 3 morts", "un premier bilan": an older figure."""
-    return _before_toll(ctx, toll, "superseded_words")
+    """"un bilan précédent faisait état de 3 morts", "un premier bilan": an older figure.
+    The adjective must qualify a toll ("le village a été le premier à être attaqué et dix
+    personnes y sont mortes" is no older figure); an adverb ("auparavant") is enough."""
+    if _before_toll(ctx, toll, "superseded_adverbs"):
+        return True
+    return _before_toll(ctx, toll, "superseded_words") and _before_toll(ctx, toll, "toll_nouns")
 
 
 def updated(ctx: ArticleContext, toll: Toll) -> bool:
