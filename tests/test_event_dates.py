@@ -4,7 +4,7 @@ a group claimed it or a toll was given (session 2 rules)."""
 from datetime import date
 
 import pytest
-from tests.engine_fixtures import nlp_fr, one  # noqa: F401
+from tests.engine_fixtures import dev_article, nlp_fr, one  # noqa: F401
 
 from eventcoder.schema import PubDate
 
@@ -116,3 +116,42 @@ def test_an_undated_occurrence_takes_the_day_its_sentence_gives():
              "la région, tuant une quinzaine de personnes », a déclaré un responsable.",
              _day(2021, 4, 28))
     assert [m.date.start for m in ms] == [date(2021, 4, 26)]
+
+
+@pytest.mark.parametrize("text", [
+    # a weekday in a quote counts back from publication, not from the day the source spoke
+    "« Des hommes armés ont attaqué lundi le village de Djibo, tuant dix civils », a déclaré "
+    "mercredi un responsable local.",
+    "Un responsable local a déclaré mercredi que des hommes armés avaient attaqué lundi le "
+    "village de Djibo, tuant dix civils.",
+    "L'attaque de lundi contre le village de Djibo a fait dix morts, selon un bilan donné "
+    "mercredi par un responsable local.",
+])
+def test_a_weekday_in_a_quote_is_the_event_day_not_the_speech_day(text):
+    ms = one(text, _day(2021, 4, 28))
+    assert [(m.date.start, m.fatalities) for m in ms] == [(date(2021, 4, 26), 10)]
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Des hommes armés ont attaqué la nuit dernière le village de Djibo, tuant dix civils, "
+     "a-t-on appris mercredi.", date(2021, 4, 27), date(2021, 4, 27)),
+    ("Des hommes armés ont attaqué hier soir le village de Djibo, tuant dix civils.",
+     date(2021, 4, 27), date(2021, 4, 27)),
+    ("Dix soldats ont été tués dans une embuscade près de Djibo dans la nuit de lundi à "
+     "mardi, a annoncé l'armée mercredi.", date(2021, 4, 26), date(2021, 4, 27)),
+])
+def test_nights_and_evenings_before_publication(text, start, end):
+    ms = one(text, _day(2021, 4, 28))
+    assert [(m.date.start, m.date.end) for m in ms] == [(start, end)]
+
+
+@pytest.mark.parametrize("name", ["028", "029"])
+def test_dev_night_attack_told_a_day_later_keeps_its_night(dev_article, name):  # noqa: F811
+    """The night attack reported with an updated toll (028) and as "hier" (029): the night,
+    not the report's day, and the updated toll."""
+    from eventcoder.events import extract
+
+    ms = next(iter(extract([dev_article(name)]))).mentions
+    night = [m for m in ms if m.fatalities == 160]
+    assert night
+    assert date(2021, 6, 4) <= night[0].date.start <= night[0].date.end <= date(2021, 6, 5)
