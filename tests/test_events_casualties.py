@@ -20,6 +20,9 @@ def test_number_values(word, value):
     ("L'engin a explosé sans faire de victimes.", 0, 0),
     ("Quinze soldats ont perdu la vie dans l'embuscade.", 15, None),
     ("Des dizaines de villageois ont été tués.", 10, None),
+    ("Les assaillants ont tué des dizaines de villageois.", 10, None),
+    ("Les assaillants ont tué une vingtaine de villageois.", 20, None),
+    ("Les assaillants ont tué des milliers de villageois depuis 2015.", None, None),
 ])
 def test_tolls(nlp_fr, sentence, fatalities, injuries):  # noqa: F811
     doc = nlp_fr(sentence)

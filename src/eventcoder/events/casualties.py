@@ -153,7 +153,8 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
             continue  # "des milliers de morts": a war's toll, never one event's
         if j > t.i:  # the figure follows the verb: "tuant cinq villageois"
-            noun = doc[j].head
+            noun = doc[j].head if doc[j].head.i != t.i else next(
+                (c for c in doc[j].children if c.dep_ == "nmod"), doc[j])  # "des dizaines de"
             yield Toll(kind, value, t.idx, noun.idx + len(noun), fold(noun.lemma_))
             continue
         nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN" or _person(x, lang)]
@@ -278,6 +279,9 @@ def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
     if t.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in t.children):
         return None
     for obj in (c for c in t.children if c.dep_ == "obj"):
+        if obj.lower_ in lexicon.load("casualties", lang).get("vague", {}) or obj.lower_ in \
+                lexicon.load("casualties", lang).get("approximate", {}):
+            return number_value(obj.lower_, lang) or 0, obj.i  # "tué des dizaines de civils"
         for n in obj.children:
             if n.dep_ == "nummod" or (n.pos_ == "NUM" and n.i < obj.i) or (
                     n.dep_ == "det" and number_value(n.lower_, lang) and n.lower_ not in (
