@@ -60,18 +60,6 @@ def test_a_date_told_after_a_speech_verb_belongs_to_the_quoted_clause():
     assert all("dimanche" not in (m.date.text or "").lower() for m in ms)
 
 
-@pytest.mark.parametrize("text,injuries", [
-    ("Le 3 mai, une embuscade a visé une patrouille près de Tillia, tuant 12 soldats et "
-     "blessant quatre autres.", 4),
-    ("Le 3 mai, une embuscade a visé une patrouille près de Tillia, tuant 12 soldats et "
-     "en blessant cinq autres.", 5),
-])
-def test_n_others_after_an_injury_verb_are_victims_not_events(text, injuries):
-    ms = one(text)
-    assert len(ms) == 1
-    assert (ms[0].fatalities, ms[0].injuries) == (12, injuries)
-
-
 @pytest.mark.parametrize("expression,published,start,end", [
     # "ce week-end" written early in the week is the weekend just past
     ("ce week-end", date(2021, 4, 28), date(2021, 4, 24), date(2021, 4, 25)),
