@@ -196,6 +196,17 @@ def _speech_between(a: Token, b: Token, lang: str) -> bool:
     return any(t.pos_ == "VERB" and fold(t.lemma_) in verbs for t in a.doc[lo + 1:hi])
 
 
+def governs(ctx: ArticleContext, m: DateMatch, trigger: int) -> bool:
+    """"ont mené lundi un raid ..., tuant quinze personnes": a date of the clause that governs
+    the trigger (not a report's, not a statement's) dates it too."""
+    tok, trig = _token_at(ctx, m.start), _token_at(ctx, trigger)
+    if tok is None or trig is None or _statement_date(tok, ctx.lang) or _report_date(
+            tok, trig, ctx.lang) or _reporting_clause(tok, ctx.lang):
+        return False
+    verb = tok.doc[_clause(tok)]
+    return verb.i == _clause(trig) or verb.is_ancestor(trig)
+
+
 def is_statement_date(ctx: ArticleContext, m: DateMatch) -> bool:
     tok = _token_at(ctx, m.start)
     return tok is not None and _statement_date(tok, ctx.lang)

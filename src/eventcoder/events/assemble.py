@@ -81,10 +81,9 @@ def _sentence_date(ctx: ArticleContext, o: Occurrence) -> dates.DateMatch | None
     for c in o.members:
         sent = ctx.sentences[c.sent]
         found = [m for m in within(ctx.dates, sent.start, sent.end) if m.anchor == "at"]
-        if len(found) == 1 and found[0].span.precision == "day" and found[0].span.stated:
-            own = anchors.own_date(ctx, sent.start, sent.end, c.start)
-            if own is not None:
-                return own
+        if len(found) == 1 and found[0].span.precision == "day" and found[0].span.stated \
+                and anchors.governs(ctx, found[0], c.start):
+            return found[0]
     return None
 
 
