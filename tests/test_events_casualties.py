@@ -92,6 +92,12 @@ def test_tolls_told_in_parts_add_up(nlp_fr, sentence, kind, value):  # noqa: F81
      "six personnes sont mortes.", (6, None)),
     ("Le 3 mai, une bombe a explosé au passage d'un bus près de Gao. Quatre personnes avaient "
      "auparavant été déclarées mortes ; on compte désormais sept morts.", (7, None)),
+    # a provisional toll is the latest known; a figure a source "had given" is older
+    ("Le 3 mai, des hommes armés ont attaqué le village de Djibo. Le bilan provisoire est de "
+     "dix-huit morts. Plus tôt, une source locale avait évoqué une douzaine de victimes.",
+     (18, None)),
+    ("Le 3 mai, une bombe a explosé au passage d'un bus près de Gao. Les autorités déplorent "
+     "un bilan provisoire de six morts.", (6, None)),
     # "N autres" after an injury verb are victims, not more occurrences
     ("Le 3 mai, une embuscade a visé une patrouille près de Tillia, tuant 12 soldats et "
      "blessant quatre autres.", (12, 4)),
