@@ -40,7 +40,8 @@ def _pin(m: DateMatch, day: date | None) -> DateMatch:
 def _story_relative(text: str) -> int | None:
     """"la veille", "l'avant-veille": a day counted from the day the story just told
     (the claim's day), not from the publication day."""
-    table: dict[str, int] = lexicon.load("reporting", "fr").get("story_relative_days", {})
+    table: dict[str, int] = {**lexicon.load("reporting", "fr").get("story_relative_days", {}),
+                             **lexicon.load("dates", "fr").get("story_days", {})}
     return table.get(text.lower().replace("’", "'").strip())
 
 
@@ -61,6 +62,8 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
             told = anchor + timedelta(days=shift)  # "la veille" of the day just told
             out.append(replace(m, span=replace(s, start=told, end=told, precision="day")))
             continue
+        if shift is not None and shift > 0:
+            continue  # "le lendemain" of no day told: no date, not the day after publication
         if s.precision == "day" and s.stated:
             anchor = s.start
         elif len(days) == 1 and not any(ch.isdigit() for ch in m.text):
@@ -119,7 +122,17 @@ def _reporting_clause(tok: Token, lang: str) -> bool:
     """"a rapporté ce vendredi": the date of the report, not of what it reports."""
     verbs = lexicon.words("reporting", "reporting_verbs", lang) | lexicon.words(
         "claims", "claim_verbs", lang)  # "a revendiqué mardi l'attentat": the claim's day
-    return fold(tok.doc[_clause(tok)].lemma_) in verbs
+    verb = tok.doc[_clause(tok)]
+    return fold(verb.lemma_) in verbs or _toll_clause(verb, lang)
+
+
+def _toll_clause(verb: Token, lang: str) -> bool:
+    """"s'en tenaient mardi à un bilan de six morts", "le bilan s'est alourdi jeudi": a
+    clause that states a toll tells the day of the figure."""
+    nouns = lexicon.words("casualties", "toll_nouns", lang)
+    return verb.pos_ in ("VERB", "AUX") and any(
+        fold(c.lemma_) in nouns for c in verb.children if c.dep_ in ("obj", "obl:arg",
+                                                                     "obl:mod", "nsubj"))
 
 
 def _report_date(tok: Token, trig: Token | None, lang: str) -> bool:
@@ -129,7 +142,7 @@ def _report_date(tok: Token, trig: Token | None, lang: str) -> bool:
     if not _reporting_clause(tok, lang):
         return False
     verb = tok.doc[_clause(tok)]
-    if not verb.i < tok.i <= verb.i + 3:
+    if not (verb.i < tok.i <= verb.i + 3 or trig is not None and verb.i < tok.i < trig.i):
         return False  # a date framing the whole sentence, not the verb's adverb
     if trig is None:
         return True
@@ -162,7 +175,8 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
             keep.append(m)
         elif not _statement_date(tok, ctx.lang) and not _report_date(tok, trig, ctx.lang) and (
                 _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
-                or len(found) == 1 and not _reporting_clause(tok, ctx.lang)):
+                or len(found) == 1 and not _reporting_clause(tok, ctx.lang)
+                and not _speech_between(tok, trig, ctx.lang)):
             keep.append(m)
     if not keep:  # "a revendiqué mardi l'attentat qui a fait six morts la veille"
         keep = [m for m in found if m.start > trigger and (tok := _token_at(ctx, m.start))
@@ -171,6 +185,26 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
     if not keep:
         return None
     return min(keep, key=lambda m: abs(m.start - trigger))
+
+
+def _speech_between(a: Token, b: Token, lang: str) -> bool:
+    """"avaient enlevé quatre personnes, a déclaré X, précisant que les otages ont été
+    libérés dimanche": a speech verb between the trigger and a date puts them in two
+    statements."""
+    verbs = lexicon.words("reporting", "reporting_verbs", lang)
+    lo, hi = sorted((a.i, b.i))
+    return any(t.pos_ == "VERB" and fold(t.lemma_) in verbs for t in a.doc[lo + 1:hi])
+
+
+def governs(ctx: ArticleContext, m: DateMatch, trigger: int) -> bool:
+    """"ont mené lundi un raid ..., tuant quinze personnes": a date of the clause that governs
+    the trigger (not a report's, not a statement's) dates it too."""
+    tok, trig = _token_at(ctx, m.start), _token_at(ctx, trigger)
+    if tok is None or trig is None or _statement_date(tok, ctx.lang) or _report_date(
+            tok, trig, ctx.lang) or _reporting_clause(tok, ctx.lang):
+        return False
+    verb = tok.doc[_clause(tok)]
+    return verb.i == _clause(trig) or verb.is_ancestor(trig)
 
 
 def is_statement_date(ctx: ArticleContext, m: DateMatch) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from itertools import combinations
 
 from eventcoder.events import (
     anchors,
@@ -64,6 +65,8 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
 def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan | None, Span | None]:
     if o.date is not None:
         return o.date.span, _span(ctx, o.date.start, o.date.end)
+    if (told := _sentence_date(ctx, o)) is not None:
+        return told.span, _span(ctx, told.start, told.end)
     first = ctx.sentences[o.first.sent]
     prev = [m for m in ctx.dates if m.end <= o.first.start
             and ctx.sentence_at(m.start).paragraph == first.paragraph
@@ -79,6 +82,19 @@ def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan | None, Span | N
     if pub is None:
         return None, None  # not stated, and no publication date to fall back on
     return dates.publication_span(pub), None
+
+
+def _sentence_date(ctx: ArticleContext, o: Occurrence) -> dates.DateMatch | None:
+    """"Des individus armés ont mené lundi un raid meurtrier sur des villages, tuant une
+    quinzaine de personnes": the one day a member's sentence gives, in that member's clause,
+    though the segment that holds it belongs to a word that is no occurrence of its own."""
+    for c in o.members:
+        sent = ctx.sentences[c.sent]
+        found = [m for m in within(ctx.dates, sent.start, sent.end) if m.anchor == "at"]
+        if len(found) == 1 and found[0].span.precision == "day" and found[0].span.stated \
+                and anchors.governs(ctx, found[0], c.start):
+            return found[0]
+    return None
 
 
 def _before(announced: DateSpan) -> DateSpan:
@@ -194,7 +210,7 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
     affirme avoir tué 85 soldats") nor a superseded toll ("un bilan précédent faisait état
     de 3 morts"); an updated toll ("le bilan s'est alourdi à 40 morts") if given, else the
     lowest of the rest, as ACLED codes conflicting figures."""
-    total = _total_of_parts(tolls)
+    total = _total_of_parts([t for t in tolls if not tolls_lex.boast(ctx, t)])
     if total is not None:
         return total
     kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
@@ -215,11 +231,14 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
 
 def _total_of_parts(tolls: list[casualties.Toll]) -> casualties.Toll | None:
     """"au moins 15 personnes ont été tuées ... 10 y sont mortes tandis que cinq autres ont
-    été tuées à Y": a figure that the others add up to is the whole, they are its parts."""
+    été tuées à Y": a figure that two or more smaller ones add up to is the whole, they are
+    its parts (the whole restated, "une quinzaine", is the same figure, not a part)."""
     if len(tolls) < 3:
         return None
-    for t in tolls:
-        if sum(u.value for u in tolls if u is not t) == t.value:
+    for t in sorted(tolls, key=lambda u: -u.value):
+        smaller = [u.value for u in tolls if 0 < u.value < t.value][:8]
+        if any(sum(c) == t.value for k in range(2, len(smaller) + 1)
+               for c in combinations(smaller, k)):
             return t
     return None
 

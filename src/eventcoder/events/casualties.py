@@ -141,19 +141,113 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         kind = _kind(t, lang)
         if kind is None:
             continue
+        if _cumulative(doc, t.i, tok_start, tok_end):
+            continue
+        if (summed := victim_groups(t, lang)) is not None:
+            yield Toll(kind, *summed)
+            continue
         q = _quantity_after(t, lang) or _quantity_before(doc, t.i, tok_start, lang)
-        if q is None or _cumulative(doc, t.i, tok_start, tok_end):
+        if q is None:
             continue
         value, j = q
         if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
             continue  # "des milliers de morts": a war's toll, never one event's
         if j > t.i:  # the figure follows the verb: "tuant cinq villageois"
-            noun = doc[j].head
+            noun = doc[j].head if doc[j].head.i != t.i else next(
+                (c for c in doc[j].children if c.dep_ == "nmod"), doc[j])  # "des dizaines de"
             yield Toll(kind, value, t.idx, noun.idx + len(noun), fold(noun.lemma_))
             continue
         nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN" or _person(x, lang)]
         victim = nouns[0] if nouns else None
-        yield Toll(kind, value, doc[j].idx, t.idx + len(t), victim)
+        more = _severity_rest(t, lang)
+        end = doc[more[1]] if more else t
+        yield Toll(kind, value + (more[0] if more else 0), doc[j].idx, end.idx + len(end),
+                   victim)
+
+
+def _severity_rest(t: Token, lang: str) -> tuple[int, int] | None:
+    """"deux blessés graves et un léger": the lighter cases added to the graver ones, one
+    toll told in two parts by severity."""
+    doc, severity = t.doc, lexicon.words("casualties", "severity_words", lang)
+    j = t.i + 1
+    while j < len(doc) and doc[j].lower_ in severity:
+        j += 1
+    if j == t.i + 1 or j + 2 >= len(doc) or doc[j].lower_ != "et":
+        return None
+    value = number_value(doc[j + 1].lower_, lang)
+    if value is None or doc[j + 2].lower_ not in severity:
+        return None
+    return value, j + 2
+
+
+def victim_groups(verb: Token, lang: str = "fr") -> tuple[int, int, int, str | None] | None:
+    """(sum, start, end, victim) of the disjoint groups a casualty verb names: "dix membres
+    des forces et deux civils ont été tués", "a tué dix soldats et deux civils", "il a été
+    tué avec deux de ses gardes", "au côté du chef ..., ainsi que 10 de leurs compagnons".
+    Each group counts once; None unless two groups or more all have a known size."""
+    if verb.pos_ != "VERB":
+        return None
+    heads = [c for c in verb.children if c.dep_ in ("nsubj:pass", "obj")]
+    if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
+        heads.insert(0, verb.head)  # "Un soldat et un civil ont été tués" parsed upside down
+    if not heads:
+        return None
+    groups = heads + [c for h in heads for c in h.children if c.dep_ == "conj" and c != verb]
+    if any(_breakdown(g, lang) for g in groups):
+        return None  # "douze personnes, soit dix soldats et deux civils": parts of a whole
+    groups += [c for c in verb.children if c.dep_ == "conj" and c.like_num and any(
+        x.dep_ == "nmod" and _person(x, lang) for x in c.children)]  # "ainsi que 10 de ..."
+    groups = [g for g in groups if not _is_date_number(g.doc, g.i)]
+    sizes = [_group_size(g, lang) for g in groups]
+    if any(n is None for n in sizes):
+        return None
+    mates = [n for c in verb.children if c.dep_.startswith("obl")
+             and (n := _companions(c, lang)) is not None]
+    total = sum(n for n in sizes if n) + sum(mates)
+    if len(groups) + len(mates) < 2 or total < 2:
+        return None
+    start = min(verb.idx, *(g.left_edge.idx for g in groups))
+    end = max(verb.idx + len(verb), *(g.idx + len(g) for g in groups))
+    return total, start, end, fold(heads[0].lemma_)
+
+
+def _breakdown(group: Token, lang: str) -> bool:
+    """A group introduced as a part of another ("soit dix soldats", "dont deux enfants")."""
+    words = lexicon.words("casualties", "breakdown_words", lang)
+    doc = group.doc
+    before = doc[group.left_edge.i - 1] if group.left_edge.i > 0 else None
+    return any(c.i < group.i and c.lower_ in words for c in group.children) or (
+        before is not None and (before.lower_ in words or before.text == ":"))
+
+
+_COMPANION_CASES = {"avec", "côté", "côtés", "compagnie"}
+
+
+def _companions(obl: Token, lang: str) -> int | None:
+    """"avec deux de ses gardes", "aux côtés de son fils": people killed with the victim."""
+    marks = {fold(c.lower_) for c in obl.children if c.dep_ == "case"} | {fold(obl.lower_)}
+    if not marks & _COMPANION_CASES:
+        return None
+    if obl.like_num:
+        return _group_size(obl, lang)
+    people = [c for c in obl.children if c.dep_ == "nmod" and _person(c, lang)]
+    target = people[0] if people else obl
+    return _group_size(target, lang) if _person(target, lang) else None
+
+
+def _group_size(tok: Token, lang: str) -> int | None:
+    """The number of people one coordinated group names: its figure ("dix membres", "10 de
+    leurs compagnons"), or one for a singular person ("il", "son chauffeur")."""
+    if tok.like_num:
+        return number_value(tok.lower_, lang)
+    for c in tok.children:
+        if c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ not in ("un", "une")
+                                  and number_value(c.lower_, lang)):
+            return number_value(c.lower_, lang)
+    singular = "Sing" in tok.morph.get("Number", [])
+    if tok.pos_ == "PRON":
+        return 1 if singular and tok.lower_ in ("il", "elle") else None
+    return 1 if singular and _person(tok, lang) else None
 
 
 def _cumulative(doc: Doc, i: int, start: int, end: int) -> bool:
@@ -185,6 +279,9 @@ def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
     if t.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in t.children):
         return None
     for obj in (c for c in t.children if c.dep_ == "obj"):
+        if obj.lower_ in lexicon.load("casualties", lang).get("vague", {}) or obj.lower_ in \
+                lexicon.load("casualties", lang).get("approximate", {}):
+            return number_value(obj.lower_, lang) or 0, obj.i  # "tué des dizaines de civils"
         for n in obj.children:
             if n.dep_ == "nummod" or (n.pos_ == "NUM" and n.i < obj.i) or (
                     n.dep_ == "det" and number_value(n.lower_, lang) and n.lower_ not in (

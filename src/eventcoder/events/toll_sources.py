@@ -58,8 +58,29 @@ def boast(ctx: ArticleContext, toll: Toll) -> bool:
 
 
 def superseded(ctx: ArticleContext, toll: Toll) -> bool:
-    """"un bilan précédent faisait état de 3 morts", "un premier bilan": an older figure."""
-    return _before_toll(ctx, toll, "superseded_words")
+    """"un bilan précédent faisait état de 3 morts", "un premier bilan": an older figure.
+    The adjective must qualify a toll ("le village a été le premier à être attaqué et dix
+    personnes y sont mortes" is no older figure); an adverb ("auparavant") is enough."""
+    if _before_toll(ctx, toll, "superseded_adverbs") or _told_before(ctx, toll):
+        return True
+    return _before_toll(ctx, toll, "superseded_words") and _before_toll(ctx, toll, "toll_nouns")
+
+
+def _told_before(ctx: ArticleContext, toll: Toll) -> bool:
+    """"une source avait évoqué une quinzaine de victimes": a figure a source had given (the
+    pluperfect of a report verb) came before the one the story now gives."""
+    node = _token_at(ctx, toll.start)
+    verbs = lexicon.words("reporting", "reporting_verbs", ctx.lang) | lexicon.words(
+        "casualties", "toll_report_verbs", ctx.lang)
+    for _ in range(4):
+        if node is None or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ == "VERB":
+            return fold(node.lemma_) in verbs and any(
+                c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense", [])
+                for c in node.children)
+    return False
 
 
 def updated(ctx: ArticleContext, toll: Toll) -> bool:

@@ -16,8 +16,10 @@ Conventions (documented choices):
   (then their ``anchor`` is "since" or "until"); ``resolve_date`` returns None for them.
 - "la nuit du 15 Chaabane" gives the Gregorian day of 15 Sha'ban (Umm al-Qura) with day
   precision, although the night starts the evening before.
-- "la veille" is the day before publication: finding the day it points back to is the
-  engine's job (``nearest_date``), as are "le lendemain" and "ce jour-là" (not matched).
+- "la veille" is the day before publication and "le lendemain" the day after: re-anchoring
+  them on the day the story just told is the engine's job (``anchors.pin_weekdays``, which
+  drops a "lendemain" of no day told); "ce jour-là" is not matched.
+- "ce week-end" written Monday to Thursday is the weekend just past.
 - Relative words need a publication date; without one they resolve to None and are not
   returned by ``find_dates`` (the caller warns).
 """

@@ -182,9 +182,12 @@ def _unit_span(unit: str, offset: int, ref: date) -> tuple[date, date]:
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
         return monday, monday + timedelta(days=6)
     if unit == "weekend":
-        sunday = last_weekday(ref, 6, strictly_before=True) if offset < 0 else (
+        # "ce week-end" written Monday to Thursday is the one just past: reports tell what
+        # happened; from Friday on it is the coming (or current) one
+        past = offset < 0 or (offset == 0 and ref.weekday() < 4)
+        sunday = last_weekday(ref, 6, strictly_before=True) if past else (
             ref + timedelta(days=6 - ref.weekday())
-        )
+        ) + timedelta(weeks=max(offset, 0))
         return sunday - ONE_DAY, sunday
     if unit == "month":
         index = ref.year * 12 + ref.month - 1 + offset
