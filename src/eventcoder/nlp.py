@@ -24,14 +24,16 @@ EXCLUDED = ("ner",)
 BATCH_SIZE = 32
 _ENDS = {".", "!", "?", "»", "…", ":", ";"}
 _OPENS = {"«", "\"", "("}
+_FULL_STOPS = {".", "!", "?", "»", "…", "\""}
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: titles and paragraphs are never one sentence with what
     follows, whatever the parser makes of quotes running across them. (A single line break
-    may be a wrapped line.)"""
+    may be a wrapped line, unless it follows a full stop: then it ends a paragraph.)"""
     for tok in doc[:-1]:
-        if (tok.text + tok.whitespace_).count("\n") >= 2:
+        breaks = (tok.text + tok.whitespace_).count("\n")
+        if breaks >= 2 or breaks == 1 and tok.i > 0 and doc[tok.i - 1].text in _FULL_STOPS:
             doc[tok.i + 1].is_sent_start = True
         elif not tok.whitespace_ and tok.text not in _ENDS and doc[tok.i + 1].text not in _OPENS:
             doc[tok.i + 1].is_sent_start = False  # "attentat-suicide": one word, one sentence

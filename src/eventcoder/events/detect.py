@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventcoder.events import casualties, lexicon
-from eventcoder.events.context import ArticleContext
+from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import Entry, compiled, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _DEFINITE = {"le", "la", "les", "l’", "l'", "ce", "cet", "cette", "ces"}
+_DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
 _TEMPORAL_CASES = {"depuis", "après", "avant"}
 _NEGATIONS = {"pas", "jamais", "aucun", "aucune"}
 
@@ -43,6 +44,7 @@ class Candidate:
     other: bool = False  # "une autre attaque a eu lieu à X": new when dated or placed
     tally: bool = False  # in a sentence summing up a period ("depuis le début de l'année")
     means_of: int | None = None  # token of the trigger this one tells the means of
+    demonstrative: bool = False  # "cette attaque": points back to one told before
     seg_start: int = 0
     seg_end: int = 0
     distributive: list[tuple[int, int]] = field(default_factory=list)
@@ -177,6 +179,21 @@ def _pluperfect(tok: Token) -> bool:
                and fold(c.lemma_) in ("avoir", "être") for c in verb.children)
 
 
+def _history(ctx: ArticleContext, tok: Token, background: bool) -> str | None:
+    """"des bandits qui avaient déjà kidnappé quatre personnes": a pluperfect describing a
+    participant (a relative clause) or marked as earlier ("déjà") tells the record behind
+    the news; it is an occurrence only with a date inside its own phrase."""
+    if not background:
+        return None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    earlier = lexicon.words("triggers", "earlier_adverbs", ctx.lang)
+    if verb.dep_ != "acl:relcl" and not any(fold(c.lemma_) in earlier for c in verb.children):
+        return None
+    left = min(t.idx for t in verb.subtree)
+    right = max(t.idx + len(t) for t in verb.subtree)
+    return None if within(ctx.dates, left, right) else "history"
+
+
 def _in_temporal(tok: Token) -> bool:
     node = tok
     for _ in range(3):
@@ -241,9 +258,11 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
                   temporal=bool(cases & _TEMPORAL_CASES))
     c.temporal = c.temporal or _in_temporal(tok)
     c.background = _pluperfect(tok)
+    if tok.pos_ == "NOUN" and dets & _DEMONSTRATIVE and e.kind == "event":
+        c.kind, c.demonstrative = "anaphor", True  # "cette attaque": named again
     if _reaction(tok, ctx.lang):
         c.kind, c.reaction = "anaphor", True
-    c.blocked = _blocked(tok, ctx.lang)
+    c.blocked = _blocked(tok, ctx.lang) or _history(ctx, tok, c.background)
     if tok.pos_ == "NOUN":
         c.vague = _vague(tok, ctx.lang)
         if e.kind == "event":
@@ -335,6 +354,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _share_segments(ctx, cands)
     split.distributive(ctx, cands)
     _claimed_again(ctx, cands)
+    _first_told(cands)
     tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
     for c in cands:
         c.tally = c.sent in tallies
@@ -358,6 +378,19 @@ def _followed_by_fight(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if any(fold(t.lemma_) in follow for t in between):
             for a in blasts:
                 a.type_key = None
+
+
+def _first_told(cands: list[Candidate]) -> None:
+    """"Cette attaque" names an occurrence told in an earlier sentence. Opening an article
+    it points to a headline we do not have, and after a trigger of its own sentence ("une
+    embuscade meurtrière : 28 soldats avaient péri dans cette attaque") it names that one:
+    then it tells the occurrence itself, with the sentence's date."""
+    for i, c in enumerate(cands):
+        if not c.demonstrative:
+            continue
+        before = {p.sent == c.sent for p in cands[:i] if p.kind == "event"}
+        if True in before or False not in before:
+            c.kind = "event"
 
 
 def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
