@@ -355,6 +355,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     split.distributive(ctx, cands)
     _claimed_again(ctx, cands)
     _first_told(cands)
+    _undated_asides(ctx, cands)
     tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
     for c in cands:
         c.tally = c.sent in tallies
@@ -391,6 +392,20 @@ def _first_told(cands: list[Candidate]) -> None:
         before = {p.sent == c.sent for p in cands[:i] if p.kind == "event"}
         if True in before or False not in before:
             c.kind = "event"
+
+
+def _undated_asides(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"Dans la ville de X, le groupe a arrêté l'un de ses éléments": a strategic
+    development told without any date in its paragraph, after the article's lead, is part
+    of an actor's record (context ACLED does not collect comparably), not a dated event."""
+    kinds = lexicon.words("triggers", "dated_only_types", ctx.lang)
+    for c in cands:
+        para = ctx.sentences[c.sent].paragraph
+        if c.type_key not in kinds or c.blocked or para == ctx.sentences[0].paragraph:
+            continue
+        sents = [s for s in ctx.sentences if s.paragraph == para]
+        if not within(ctx.dates, sents[0].start, sents[-1].end):
+            c.blocked = "undated"
 
 
 def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
