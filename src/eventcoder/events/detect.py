@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon
+from eventcoder.events import casualties, lexicon, modality
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import Entry, compiled, fold
 
@@ -148,8 +148,9 @@ def _blocked(tok: Token, lang: str) -> str | None:
             return "future"
         causative = fold(tok.head.lemma_) == "faire" or any(
             fold(c.lemma_) == "faire" for c in tok.children)  # "s'est fait exploser"
-        if "Inf" in tok.morph.get("VerbForm", []) and not causative:
-            return "infinitive"
+        if "Inf" in tok.morph.get("VerbForm", []) and not causative and not modality.achieved(
+                tok, lang):
+            return "infinitive"  # "ont pu attaquer" tells the act; "veulent attaquer" not
         if any(fold(c.lemma_) in _NEGATIONS for c in tok.children if c.dep_ == "advmod"):
             return "negated"
     if tok.pos_ == "NOUN" and any("Fut" in c.morph.get("Tense", []) for c in tok.head.children
@@ -177,21 +178,6 @@ def _pluperfect(tok: Token) -> bool:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", [])
                and fold(c.lemma_) in ("avoir", "être") for c in verb.children)
-
-
-def _history(ctx: ArticleContext, tok: Token, background: bool) -> str | None:
-    """"des bandits qui avaient déjà kidnappé quatre personnes": a pluperfect describing a
-    participant (a relative clause) or marked as earlier ("déjà") tells the record behind
-    the news; it is an occurrence only with a date inside its own phrase."""
-    if not background:
-        return None
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    earlier = lexicon.words("triggers", "earlier_adverbs", ctx.lang)
-    if verb.dep_ != "acl:relcl" and not any(fold(c.lemma_) in earlier for c in verb.children):
-        return None
-    left = min(t.idx for t in verb.subtree)
-    right = max(t.idx + len(t) for t in verb.subtree)
-    return None if within(ctx.dates, left, right) else "history"
 
 
 def _in_temporal(tok: Token) -> bool:
@@ -262,7 +248,7 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         c.kind, c.demonstrative = "anaphor", True  # "cette attaque": named again
     if _reaction(tok, ctx.lang):
         c.kind, c.reaction = "anaphor", True
-    c.blocked = _blocked(tok, ctx.lang) or _history(ctx, tok, c.background)
+    c.blocked = _blocked(tok, ctx.lang) or modality.blocked(ctx, tok, c.background)
     if tok.pos_ == "NOUN":
         c.vague = _vague(tok, ctx.lang)
         if e.kind == "event":
@@ -358,7 +344,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _undated_asides(ctx, cands)
     tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
     for c in cands:
-        c.tally = c.sent in tallies
+        c.tally = c.sent in tallies or c.plural and _year_only(ctx, c.sent)
     return cands
 
 
@@ -419,6 +405,14 @@ def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
                 "obj", "nsubj:pass") and fold(tok.head.lemma_) in verbs and any(
                 p.kind == "event" for p in cands[:i]):
             c.kind, c.reaction = "anaphor", True
+
+
+def _year_only(ctx: ArticleContext, sent_idx: int) -> bool:
+    """"Les attaques ont fait plus de 2000 morts en 2020": plural occurrences dated by a
+    year alone sum up that year (ACLED records nothing vaguer than a month)."""
+    s = ctx.sentences[sent_idx]
+    found = within(ctx.dates, s.start, s.end)
+    return bool(found) and all(m.span.precision == "year" for m in found)
 
 
 def _tally_sentence(ctx: ArticleContext, sent_idx: int) -> bool:
