@@ -9,6 +9,7 @@ from eventcoder.events import anchors, casualties, claims, reporting, roles, sta
 from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.target import target_class
 from eventcoder.events.triggers import compiled
 from eventcoder.normalize import actors, dates
 from eventcoder.normalize.places import PlaceMatch
@@ -31,7 +32,7 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     """The type key by ACLED's hierarchy, with the trigger that carries it."""
     lex = compiled(ctx.lang)
     keyed = [(lex.rank[c.type_key], c.type_key, c.start) for c in o.members if c.type_key]
-    target = roles.target_class(a2.head if a2 else None, ctx.lang)
+    target = target_class(ctx, a2)  # "un convoi de commerçants": civilians
     actor_class = roles.target_class(a1.head if a1 else None, ctx.lang)
     inferred = None
     if actor_class == "crowd" and any(c.type_key is None for c in o.members):
