@@ -26,6 +26,8 @@ from eventcoder.events import extract
     "Le préfet a rendu hommage lundi aux gendarmes tombés lors de l'embuscade de Seytenga.",
     # a participant's record, told in the pluperfect without a date of its own
     "Samedi, des hommes armés qui avaient déjà enlevé deux bergers ont volé du bétail à Kaya.",
+    # an occurrence that only situates another clause in time
+    "Le gouvernement a décrété mardi trois jours de deuil national après l'attaque de Solhan.",
     # plural occurrences summed up by a year
     "Les attaques des groupes armés ont fait plus de 1500 morts au Niger en 2021.",
 ])
@@ -75,6 +77,19 @@ def test_sentences_that_tell_one_occurrence(text, etype):
 def test_the_target_decides_the_type(text, etype):
     found = one(text)
     assert [m.event_type for m in found] == [etype]
+
+
+def test_a_condemned_attack_takes_the_day_of_its_own_clause_not_the_reaction():
+    found = one("Le gouvernement a condamné dimanche l'attentat qui a visé vendredi une "
+                "mosquée de Maiduguri.")
+    assert [(m.event_type, m.date.start) for m in found] == [
+        ("Violence against civilians", date(2020, 12, 4))]
+
+
+def test_an_attack_dated_inside_its_temporal_phrase_is_still_told():
+    found = one("Depuis l'attaque du 3 décembre contre le camp militaire de Boulkessi, la "
+                "route est fermée.")
+    assert [(m.event_type, m.date.start) for m in found] == [("Battles", date(2020, 12, 3))]
 
 
 def test_a_demonstrative_names_the_attack_told_before_not_a_new_one():

@@ -213,7 +213,10 @@ def _reaction(tok: Token, lang: str) -> bool:
     """"a dénoncé une attaque barbare": a reaction names an occurrence already told; its
     clause's date is the reaction's."""
     verbs = lexicon.words("triggers", "reaction_verbs", lang)
-    return tok.dep_ in ("obj", "nsubj:pass", "conj") and fold(tok.head.lemma_) in verbs
+    head = tok.head
+    if head.pos_ == "NOUN" and head.dep_ in ("obl:mod", "nmod", "obj") and head.i < tok.i:
+        head = head.head  # "a condamné dimanche l'attentat", the object hung on the day
+    return tok.dep_ in ("obj", "nsubj:pass", "conj") and fold(head.lemma_) in verbs
 
 
 def _count(tok: Token, lang: str) -> int:
@@ -248,6 +251,8 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         c.kind, c.demonstrative = "anaphor", True  # "cette attaque": named again
     if _reaction(tok, ctx.lang):
         c.kind, c.reaction = "anaphor", True
+    elif e.kind == "event" and modality.reference(ctx, tok, c.temporal):
+        c.kind = "anaphor"  # "après l'attaque": dates the clause, names one told elsewhere
     c.blocked = _blocked(tok, ctx.lang) or modality.blocked(ctx, tok, c.background)
     if tok.pos_ == "NOUN":
         c.vague = _vague(tok, ctx.lang)

@@ -107,6 +107,13 @@ def history(ctx: ArticleContext, tok: Token, background: bool) -> str | None:
     return None if _dated_phrase(ctx, verb) else "history"
 
 
+def reference(ctx: ArticleContext, tok: Token, temporal: bool) -> bool:
+    """"Trois jours de deuil décrétés mardi après l'attaque de Solhan": an occurrence that
+    only situates the clause in time is named, not told; the clause's date is not its own
+    unless written inside its phrase ("depuis l'attentat du 3 janvier")."""
+    return temporal and tok.pos_ == "NOUN" and not _dated_phrase(ctx, tok)
+
+
 def _dated_phrase(ctx: ArticleContext, tok: Token) -> bool:
     left = min(t.idx for t in tok.subtree)
     right = max(t.idx + len(t) for t in tok.subtree)
