@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon, modality
+from eventcoder.events import casualties, lexicon, modality, tally
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import Entry, compiled, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_DEFINITE = {"le", "la", "les", "l’", "l'", "ce", "cet", "cette", "ces"}
 _DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
 _TEMPORAL_CASES = {"depuis", "après", "avant"}
 _NEGATIONS = {"pas", "jamais", "aucun", "aucune"}
@@ -191,24 +190,6 @@ def _in_temporal(tok: Token) -> bool:
     return False
 
 
-def _vague(tok: Token, lang: str) -> bool:
-    vague_mods = lexicon.words("triggers", "vague_modifiers", lang)
-    tally = lexicon.words("triggers", "tally_heads", lang)
-    fresh = lexicon.words("triggers", "fresh_modifiers", lang)
-    one = "Sing" in tok.morph.get("Number", []) and any(
-        c.dep_ == "det" and c.lower_ in ("un", "une", "le", "la", "l'", "l’")
-        for c in tok.children)
-    if any((fold(c.lemma_) in vague_mods or c.lower_ in vague_mods)
-           and not (one and fold(c.lemma_) in fresh) for c in tok.children):
-        return True  # "de nouvelles attaques" sums up; "un nouveau massacre" is one,
-        # "le dernier attentat ... avait eu lieu le 21 mars" too
-    if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
-        return False
-    # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
-    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
-    return not definite or "Plur" in tok.morph.get("Number", [])
-
-
 def _reaction(tok: Token, lang: str) -> bool:
     """"a dénoncé une attaque barbare": a reaction names an occurrence already told; its
     clause's date is the reaction's."""
@@ -243,7 +224,7 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         tok.lemma_) not in lexicon.words("triggers", "clash_nouns", ctx.lang)  # "des heurts"
     c = Candidate(tok.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                   ctx.sentence_of_token(tok.i).index, e.kind, type_key, weapon,
-                  plural=plural, definite=bool(dets & _DEFINITE),
+                  plural=plural, definite=bool(dets & tally.DEFINITE),
                   temporal=bool(cases & _TEMPORAL_CASES))
     c.temporal = c.temporal or _in_temporal(tok)
     c.background = _pluperfect(tok)
@@ -255,7 +236,7 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         c.kind = "anaphor"  # "après l'attaque": dates the clause, names one told elsewhere
     c.blocked = _blocked(tok, ctx.lang) or modality.blocked(ctx, tok, c.background)
     if tok.pos_ == "NOUN":
-        c.vague = _vague(tok, ctx.lang)
+        c.vague = tally.vague(tok, ctx.lang)
         if e.kind == "event":
             c.count = _count(tok, ctx.lang)
     sent = ctx.sentences[c.sent]
@@ -347,9 +328,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _claimed_again(ctx, cands)
     _first_told(cands)
     _undated_asides(ctx, cands)
-    tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
-    for c in cands:
-        c.tally = c.sent in tallies or c.plural and _year_only(ctx, c.sent)
+    tally.mark(ctx, cands)
     return cands
 
 
@@ -410,30 +389,3 @@ def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
                 "obj", "nsubj:pass") and fold(tok.head.lemma_) in verbs and any(
                 p.kind == "event" for p in cands[:i]):
             c.kind, c.reaction = "anaphor", True
-
-
-def _year_only(ctx: ArticleContext, sent_idx: int) -> bool:
-    """"Les attaques ont fait plus de 2000 morts en 2020": plural occurrences dated by a
-    year alone sum up that year (ACLED records nothing vaguer than a month)."""
-    s = ctx.sentences[sent_idx]
-    found = within(ctx.dates, s.start, s.end)
-    return bool(found) and all(m.span.precision == "year" for m in found)
-
-
-def _tally_sentence(ctx: ArticleContext, sent_idx: int) -> bool:
-    """"Depuis le début de l'année, les attaques se sont multipliées ... dans trois
-    attaques": a sentence that sums up a period (a "depuis" + period phrase, or a verb of
-    increase) counts occurrences, it tells none of its own."""
-    s = ctx.sentences[sent_idx]
-    toks = ctx.doc[s.tok_start:s.tok_end]
-    verbs = lexicon.words("triggers", "tally_verbs", ctx.lang)
-    if any(fold(t.lemma_) in verbs and t.pos_ == "VERB" for t in toks):
-        return True
-    periods = lexicon.words("triggers", "period_words", ctx.lang)
-    for t in toks:
-        if t.lower_ != "depuis":
-            continue
-        after = ctx.doc[t.i + 1:min(t.i + 5, s.tok_end)]
-        if any(fold(x.lemma_) in periods or x.like_num and len(x.text) == 4 for x in after):
-            return True
-    return False
