@@ -92,6 +92,26 @@ def test_an_attack_dated_inside_its_temporal_phrase_is_still_told():
     assert [(m.event_type, m.date.start) for m in found] == [("Battles", date(2020, 12, 3))]
 
 
+def test_a_toll_given_later_is_for_the_attack_told_not_a_new_one():
+    found = one("Le mardi 8 décembre, un kamikaze s'est fait exploser dans un marché de "
+                "Maiduguri. Les autorités s'en tenaient jeudi à un bilan de dix morts dans "
+                "l'attentat.")
+    assert [(m.sub_event_type, m.date.start, m.fatalities) for m in found] == [
+        ("Suicide bomb", date(2020, 12, 8), 10)]
+
+
+def test_a_toll_keeps_the_date_written_in_its_own_phrase():
+    found = one("Le bilan de l'attaque perpétrée le samedi 5 décembre contre le village de "
+                "Tadress s'élève désormais à 40 morts, selon des sources locales.")
+    assert [(m.date.start, m.fatalities) for m in found] == [(date(2020, 12, 5), 40)]
+
+
+def test_a_claim_of_an_attack_dated_in_its_phrase_takes_that_date():
+    found = one("L'organisation a revendiqué jeudi l'attentat-suicide du mardi 8 décembre "
+                "contre un marché de Maiduguri.")
+    assert [m.date.start for m in found] == [date(2020, 12, 8)]
+
+
 def test_a_demonstrative_names_the_attack_told_before_not_a_new_one():
     found = one("Mercredi soir, des hommes armés ont attaqué un poste militaire à Ayorou. "
                 "Jeudi, aucun communiqué des autorités de Niamey ne mentionnait cette attaque.")

@@ -326,6 +326,8 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _share_segments(ctx, cands)
     split.distributive(ctx, cands)
     _claimed_again(ctx, cands)
+    _claimed_from_here(ctx, cands)
+    _toll_of(ctx, cands)
     _first_told(cands)
     _undated_asides(ctx, cands)
     tally.mark(ctx, cands)
@@ -376,6 +378,39 @@ def _undated_asides(ctx: ArticleContext, cands: list[Candidate]) -> None:
         sents = [s for s in ctx.sentences if s.paragraph == para]
         if not within(ctx.dates, sents[0].start, sents[-1].end):
             c.blocked = "undated"
+
+
+def _claimed_from_here(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"L'EI a revendiqué mardi l'attentat qui a fait six morts la veille": what the claim
+    clause says before its object (its day, its channel) is the claim's; the occurrence's
+    own words start at the trigger."""
+    verbs = lexicon.words("claims", "claim_verbs", ctx.lang)
+    for c in cands:
+        tok = ctx.doc[c.token]
+        if c.kind == "event" and tok.dep_ in ("obj", "obl:mod", "obl") and tok.head.i < tok.i \
+                and fold(tok.head.lemma_) in verbs:
+            c.seg_start = max(c.seg_start, c.start)
+
+
+def _toll_of(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"Les autorités s'en tenaient mardi à un bilan de six morts dans l'attentat": the
+    occurrence a toll is given for keeps only the words of the toll's phrase; the day of
+    the clause around it is the toll's."""
+    tolls = lexicon.words("triggers", "toll_nouns", ctx.lang)
+    for c in cands:
+        tok = ctx.doc[c.token]
+        if not (c.definite and not c.plural and tok.pos_ == "NOUN"):
+            continue
+        toll = next((a for a in list(tok.ancestors)[:3] if fold(a.lemma_) in tolls), None)
+        if toll is None and tok.dep_ in ("obl:mod", "nmod") and any(
+                c.dep_ == "case" and c.lower_ in ("dans", "lors") for c in tok.children):
+            # the parse may hang "dans l'attentat" on the verb, beside the toll
+            toll = next((t for t in tok.head.children
+                         if fold(t.lemma_) in tolls and t.i < tok.i), None)
+        if toll is not None:
+            words = [*toll.subtree, *tok.subtree]
+            c.seg_start = max(c.seg_start, min(t.idx for t in words))
+            c.seg_end = min(c.seg_end, max(t.idx + len(t) for t in words))
 
 
 def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
