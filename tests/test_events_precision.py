@@ -28,6 +28,9 @@ from eventcoder.events import extract
     "Samedi, des hommes armés qui avaient déjà enlevé deux bergers ont volé du bétail à Kaya.",
     # an occurrence that only situates another clause in time
     "Le gouvernement a décrété mardi trois jours de deuil national après l'attaque de Solhan.",
+    # repeated or several occurrences, and the verb they are the subject of
+    "Les attaques répétées contre les civils ont poussé des milliers d'habitants à fuir Kaya.",
+    "Ces dernières semaines, plusieurs attaques ont visé des postes de l'armée près de Tahoua.",
     # plural occurrences summed up by a year
     "Les attaques des groupes armés ont fait plus de 1500 morts au Niger en 2021.",
 ])
@@ -98,6 +101,14 @@ def test_a_toll_given_later_is_for_the_attack_told_not_a_new_one():
                 "l'attentat.")
     assert [(m.sub_event_type, m.date.start, m.fatalities) for m in found] == [
         ("Suicide bomb", date(2020, 12, 8), 10)]
+
+
+def test_a_visit_to_the_scene_days_later_is_no_new_attack():
+    found = one("Le 12 décembre, des hommes armés ont attaqué le village de Tillia, tuant "
+                "trois bergers. L'attaque n'a pas été revendiquée. Le 14 décembre, le "
+                "gouverneur s'est rendu sur les lieux de l'attaque.")
+    assert [(m.event_type, m.date.start) for m in found] == [
+        ("Violence against civilians", date(2020, 12, 12))]
 
 
 def test_a_toll_keeps_the_date_written_in_its_own_phrase():

@@ -287,6 +287,12 @@ def _inherit_vagueness(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         if bare and tok.dep_ in ("appos", "conj", "nmod") or tok.dep_ in ("acl", "amod"):
             c.vague = True  # "plusieurs attaques visant des convois": the same tally
+    for c in cands:  # "plusieurs attaques ont visé des postes": the verb tells the tally
+        tok = ctx.doc[c.token]
+        if tok.pos_ in ("VERB", "AUX") and any(
+                by_token[x.i].vague for x in tok.children
+                if x.dep_ in ("nsubj", "nsubj:pass") and x.i in by_token):
+            c.vague = True
 
 
 def _share_segments(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -393,9 +399,9 @@ def _claimed_from_here(ctx: ArticleContext, cands: list[Candidate]) -> None:
 
 
 def _toll_of(ctx: ArticleContext, cands: list[Candidate]) -> None:
-    """"Les autorités s'en tenaient mardi à un bilan de six morts dans l'attentat": the
-    occurrence a toll is given for keeps only the words of the toll's phrase; the day of
-    the clause around it is the toll's."""
+    """"Les autorités s'en tenaient mardi à un bilan de six morts dans l'attentat", "le
+    gouverneur s'est rendu jeudi sur les lieux de l'attaque": the occurrence a toll or a
+    visit is about keeps only the words of that phrase; the clause's day is the toll's."""
     tolls = lexicon.words("triggers", "toll_nouns", ctx.lang)
     for c in cands:
         tok = ctx.doc[c.token]
