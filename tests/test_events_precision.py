@@ -76,10 +76,22 @@ def test_sentences_that_tell_one_occurrence(text, etype):
     ("Mardi, des hommes armés ont attaqué le village de Kourao, tuant quatre habitants.",
      "Violence against civilians"),
     ("Le 3 décembre, un attentat a visé une patrouille de police à Mogadiscio.", "Battles"),
+    ("Mardi, des hommes armés ont ouvert le feu sur une patrouille de l'armée près de Mopti.",
+     "Battles"),
+    ("Mardi, des hommes armés ont ouvert le feu sur des fidèles dans une mosquée de Tahoua, "
+     "tuant cinq personnes.", "Violence against civilians"),
 ])
 def test_the_target_decides_the_type(text, etype):
     found = one(text)
     assert [m.event_type for m in found] == [etype]
+
+
+def test_fire_on_protesters_is_excessive_force():
+    found = one("Mardi, des policiers ont tiré sur des manifestants à Conakry, faisant trois "
+                "morts.")
+    assert [(m.event_type, m.sub_event_type) for m in found] == [
+        ("Protests", "Excessive force against protesters")]
+    assert found[0].actor2.name.startswith("Protesters")
 
 
 def test_a_condemned_attack_takes_the_day_of_its_own_clause_not_the_reaction():

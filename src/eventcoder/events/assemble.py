@@ -39,6 +39,8 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
         inferred = "riot"  # a crowd that attacks or clashes; a march alone is a protest
     elif target == "military":
         inferred = "battle"
+    elif target == "crowd":
+        inferred = "excessive"  # "des policiers ont tiré sur des manifestants"
     elif target == "civilian" or civ_victims:
         inferred = "vac"
     first = o.members[0].start
