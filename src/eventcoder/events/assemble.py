@@ -20,6 +20,7 @@ from eventcoder.events import (
 from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.target import target_class
 from eventcoder.events.triggers import compiled
 from eventcoder.normalize import actors, dates
 from eventcoder.normalize.places import PlaceMatch
@@ -42,13 +43,15 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     """The type key by ACLED's hierarchy, with the trigger that carries it."""
     lex = compiled(ctx.lang)
     keyed = [(lex.rank[c.type_key], c.type_key, c.start) for c in o.members if c.type_key]
-    target = roles.target_class(a2.head if a2 else None, ctx.lang)
+    target = target_class(ctx, a2)  # "un convoi de commerçants": civilians
     actor_class = roles.target_class(a1.head if a1 else None, ctx.lang)
     inferred = None
     if actor_class == "crowd" and any(c.type_key is None for c in o.members):
         inferred = "riot"  # a crowd that attacks or clashes; a march alone is a protest
     elif target == "military":
         inferred = "battle"
+    elif target == "crowd":
+        inferred = "excessive"  # "des policiers ont tiré sur des manifestants"
     elif target == "civilian" or civ_victims:
         inferred = "vac"
     first = o.members[0].start

@@ -217,6 +217,8 @@ class Clusterer:
             return False
         if same or c.definite or c.kind == "anaphor" or c.same_type:
             return True
+        if o.date is None and self.occs == [o] and o.first.sent == 0 and not c.plural:
+            return True  # an undated headline or lead: the body then tells it with its day
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
         if d is None and o.date is not None and not c.plural:

@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon
-from eventcoder.events.context import ArticleContext
+from eventcoder.events import casualties, lexicon, modality, tally
+from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import Entry, compiled, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_DEFINITE = {"le", "la", "les", "l’", "l'", "ce", "cet", "cette", "ces"}
+_DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
 _TEMPORAL_CASES = {"depuis", "après", "avant"}
 _NEGATIONS = {"pas", "jamais", "aucun", "aucune"}
 
@@ -43,6 +43,7 @@ class Candidate:
     other: bool = False  # "une autre attaque a eu lieu à X": new when dated or placed
     tally: bool = False  # in a sentence summing up a period ("depuis le début de l'année")
     means_of: int | None = None  # token of the trigger this one tells the means of
+    demonstrative: bool = False  # "cette attaque": points back to one told before
     seg_start: int = 0
     seg_end: int = 0
     distributive: list[tuple[int, int]] = field(default_factory=list)
@@ -146,8 +147,9 @@ def _blocked(tok: Token, lang: str) -> str | None:
             return "future"
         causative = fold(tok.head.lemma_) == "faire" or any(
             fold(c.lemma_) == "faire" for c in tok.children)  # "s'est fait exploser"
-        if "Inf" in tok.morph.get("VerbForm", []) and not causative:
-            return "infinitive"
+        if "Inf" in tok.morph.get("VerbForm", []) and not causative and not modality.achieved(
+                tok, lang):
+            return "infinitive"  # "ont pu attaquer" tells the act; "veulent attaquer" not
         if any(fold(c.lemma_) in _NEGATIONS for c in tok.children if c.dep_ == "advmod"):
             return "negated"
     if tok.pos_ == "NOUN" and any("Fut" in c.morph.get("Tense", []) for c in tok.head.children
@@ -188,29 +190,14 @@ def _in_temporal(tok: Token) -> bool:
     return False
 
 
-def _vague(tok: Token, lang: str) -> bool:
-    vague_mods = lexicon.words("triggers", "vague_modifiers", lang)
-    tally = lexicon.words("triggers", "tally_heads", lang)
-    fresh = lexicon.words("triggers", "fresh_modifiers", lang)
-    one = "Sing" in tok.morph.get("Number", []) and any(
-        c.dep_ == "det" and c.lower_ in ("un", "une", "le", "la", "l'", "l’")
-        for c in tok.children)
-    if any((fold(c.lemma_) in vague_mods or c.lower_ in vague_mods)
-           and not (one and fold(c.lemma_) in fresh) for c in tok.children):
-        return True  # "de nouvelles attaques" sums up; "un nouveau massacre" is one,
-        # "le dernier attentat ... avait eu lieu le 21 mars" too
-    if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
-        return False
-    # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
-    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
-    return not definite or "Plur" in tok.morph.get("Number", [])
-
-
 def _reaction(tok: Token, lang: str) -> bool:
     """"a dénoncé une attaque barbare": a reaction names an occurrence already told; its
     clause's date is the reaction's."""
     verbs = lexicon.words("triggers", "reaction_verbs", lang)
-    return tok.dep_ in ("obj", "nsubj:pass", "conj") and fold(tok.head.lemma_) in verbs
+    head = tok.head
+    if head.pos_ == "NOUN" and head.dep_ in ("obl:mod", "nmod", "obj") and head.i < tok.i:
+        head = head.head  # "a condamné dimanche l'attentat", the object hung on the day
+    return tok.dep_ in ("obj", "nsubj:pass", "conj") and fold(head.lemma_) in verbs
 
 
 def _count(tok: Token, lang: str) -> int:
@@ -237,15 +224,19 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         tok.lemma_) not in lexicon.words("triggers", "clash_nouns", ctx.lang)  # "des heurts"
     c = Candidate(tok.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                   ctx.sentence_of_token(tok.i).index, e.kind, type_key, weapon,
-                  plural=plural, definite=bool(dets & _DEFINITE),
+                  plural=plural, definite=bool(dets & tally.DEFINITE),
                   temporal=bool(cases & _TEMPORAL_CASES))
     c.temporal = c.temporal or _in_temporal(tok)
     c.background = _pluperfect(tok)
+    if tok.pos_ == "NOUN" and dets & _DEMONSTRATIVE and e.kind == "event":
+        c.kind, c.demonstrative = "anaphor", True  # "cette attaque": named again
     if _reaction(tok, ctx.lang):
         c.kind, c.reaction = "anaphor", True
-    c.blocked = _blocked(tok, ctx.lang)
+    elif e.kind == "event" and modality.reference(ctx, tok, c.temporal):
+        c.kind = "anaphor"  # "après l'attaque": dates the clause, names one told elsewhere
+    c.blocked = _blocked(tok, ctx.lang) or modality.blocked(ctx, tok, c.background)
     if tok.pos_ == "NOUN":
-        c.vague = _vague(tok, ctx.lang)
+        c.vague = tally.vague(tok, ctx.lang)
         if e.kind == "event":
             c.count = _count(tok, ctx.lang)
     sent = ctx.sentences[c.sent]
@@ -296,6 +287,12 @@ def _inherit_vagueness(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         if bare and tok.dep_ in ("appos", "conj", "nmod") or tok.dep_ in ("acl", "amod"):
             c.vague = True  # "plusieurs attaques visant des convois": the same tally
+    for c in cands:  # "plusieurs attaques ont visé des postes": the verb tells the tally
+        tok = ctx.doc[c.token]
+        if tok.pos_ in ("VERB", "AUX") and any(
+                by_token[x.i].vague for x in tok.children
+                if x.dep_ in ("nsubj", "nsubj:pass") and x.i in by_token):
+            c.vague = True
 
 
 def _share_segments(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -335,9 +332,11 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _share_segments(ctx, cands)
     split.distributive(ctx, cands)
     _claimed_again(ctx, cands)
-    tallies = {c.sent for c in cands if _tally_sentence(ctx, c.sent)}
-    for c in cands:
-        c.tally = c.sent in tallies
+    _claimed_from_here(ctx, cands)
+    _toll_of(ctx, cands)
+    _first_told(cands)
+    _undated_asides(ctx, cands)
+    tally.mark(ctx, cands)
     return cands
 
 
@@ -360,6 +359,66 @@ def _followed_by_fight(ctx: ArticleContext, cands: list[Candidate]) -> None:
                 a.type_key = None
 
 
+def _first_told(cands: list[Candidate]) -> None:
+    """"Cette attaque" names an occurrence told in an earlier sentence. Opening an article
+    it points to a headline we do not have, and after a trigger of its own sentence ("une
+    embuscade meurtrière : 28 soldats avaient péri dans cette attaque") it names that one:
+    then it tells the occurrence itself, with the sentence's date."""
+    for i, c in enumerate(cands):
+        if not c.demonstrative:
+            continue
+        before = {p.sent == c.sent for p in cands[:i] if p.kind == "event"}
+        if True in before or False not in before:
+            c.kind = "event"
+
+
+def _undated_asides(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"Dans la ville de X, le groupe a arrêté l'un de ses éléments": a strategic
+    development told without any date in its paragraph, after the article's lead, is part
+    of an actor's record (context ACLED does not collect comparably), not a dated event."""
+    kinds = lexicon.words("triggers", "dated_only_types", ctx.lang)
+    for c in cands:
+        para = ctx.sentences[c.sent].paragraph
+        if c.type_key not in kinds or c.blocked or para == ctx.sentences[0].paragraph:
+            continue
+        sents = [s for s in ctx.sentences if s.paragraph == para]
+        if not within(ctx.dates, sents[0].start, sents[-1].end):
+            c.blocked = "undated"
+
+
+def _claimed_from_here(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"L'EI a revendiqué mardi l'attentat qui a fait six morts la veille": what the claim
+    clause says before its object (its day, its channel) is the claim's; the occurrence's
+    own words start at the trigger."""
+    verbs = lexicon.words("claims", "claim_verbs", ctx.lang)
+    for c in cands:
+        tok = ctx.doc[c.token]
+        if c.kind == "event" and tok.dep_ in ("obj", "obl:mod", "obl") and tok.head.i < tok.i \
+                and fold(tok.head.lemma_) in verbs:
+            c.seg_start = max(c.seg_start, c.start)
+
+
+def _toll_of(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"Les autorités s'en tenaient mardi à un bilan de six morts dans l'attentat", "le
+    gouverneur s'est rendu jeudi sur les lieux de l'attaque": the occurrence a toll or a
+    visit is about keeps only the words of that phrase; the clause's day is the toll's."""
+    tolls = lexicon.words("triggers", "toll_nouns", ctx.lang)
+    for c in cands:
+        tok = ctx.doc[c.token]
+        if not (c.definite and not c.plural and tok.pos_ == "NOUN"):
+            continue
+        toll = next((a for a in list(tok.ancestors)[:3] if fold(a.lemma_) in tolls), None)
+        if toll is None and tok.dep_ in ("obl:mod", "nmod") and any(
+                c.dep_ == "case" and c.lower_ in ("dans", "lors") for c in tok.children):
+            # the parse may hang "dans l'attentat" on the verb, beside the toll
+            toll = next((t for t in tok.head.children
+                         if fold(t.lemma_) in tolls and t.i < tok.i), None)
+        if toll is not None:
+            words = [*toll.subtree, *tok.subtree]
+            c.seg_start = max(c.seg_start, min(t.idx for t in words))
+            c.seg_end = min(c.seg_end, max(t.idx + len(t) for t in words))
+
+
 def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """"L'attentat a été revendiqué hier par l'EI": a claim of the definite occurrence
     names one told before it; it never starts one of its own (its date is the claim's).
@@ -371,22 +430,3 @@ def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:
                 "obj", "nsubj:pass") and fold(tok.head.lemma_) in verbs and any(
                 p.kind == "event" for p in cands[:i]):
             c.kind, c.reaction = "anaphor", True
-
-
-def _tally_sentence(ctx: ArticleContext, sent_idx: int) -> bool:
-    """"Depuis le début de l'année, les attaques se sont multipliées ... dans trois
-    attaques": a sentence that sums up a period (a "depuis" + period phrase, or a verb of
-    increase) counts occurrences, it tells none of its own."""
-    s = ctx.sentences[sent_idx]
-    toks = ctx.doc[s.tok_start:s.tok_end]
-    verbs = lexicon.words("triggers", "tally_verbs", ctx.lang)
-    if any(fold(t.lemma_) in verbs and t.pos_ == "VERB" for t in toks):
-        return True
-    periods = lexicon.words("triggers", "period_words", ctx.lang)
-    for t in toks:
-        if t.lower_ != "depuis":
-            continue
-        after = ctx.doc[t.i + 1:min(t.i + 5, s.tok_end)]
-        if any(fold(x.lemma_) in periods or x.like_num and len(x.text) == 4 for x in after):
-            return True
-    return False

@@ -284,6 +284,8 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
             c for c in tok.children if c.dep_ == "obl:mod" and not _case(c)
             and target_class(fold(c.lemma_), "fr")]  # "ont attaqué mardi le village": a
         # date between verb and object makes the parse take the object for a modifier
+        objs = objs or [c for c in tok.children if c.dep_.startswith("obl")
+                        and "sur" in _case(c)]  # "ont tiré sur des manifestants"
         if passive:
             a2 = subj[0] if subj else None
             a1 = agents[0] if agents else None
