@@ -28,10 +28,13 @@ _OPENS = {"«", "\"", "("}
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: titles and paragraphs are never one sentence with what
-    follows, whatever the parser makes of quotes running across them. (A single line break
-    may be a wrapped line.)"""
+    follows, whatever the parser makes of quotes running across them. A single line break
+    may be a wrapped line, unless the next line opens with a capital or a quote (a title, or
+    a dispatch written one sentence a line)."""
     for tok in doc[:-1]:
-        if (tok.text + tok.whitespace_).count("\n") >= 2:
+        nxt = doc[tok.i + 1].text
+        if (tok.text + tok.whitespace_).count("\n") >= 2 or "\n" in tok.text + tok.whitespace_ \
+                and (nxt[:1].isupper() or nxt in _OPENS):
             doc[tok.i + 1].is_sent_start = True
         elif not tok.whitespace_ and tok.text not in _ENDS and doc[tok.i + 1].text not in _OPENS:
             doc[tok.i + 1].is_sent_start = False  # "attentat-suicide": one word, one sentence

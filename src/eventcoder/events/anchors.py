@@ -173,6 +173,14 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
     return min(keep, key=lambda m: abs(m.start - trigger))
 
 
+def in_clause(ctx: ArticleContext, m: DateMatch, trigger: int) -> bool:
+    """Whether a date is written in the trigger's own clause (or below the trigger)."""
+    tok, trig = _token_at(ctx, m.start), _token_at(ctx, trigger)
+    if tok is None or trig is None:
+        return True
+    return _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
+
+
 def is_statement_date(ctx: ArticleContext, m: DateMatch) -> bool:
     tok = _token_at(ctx, m.start)
     return tok is not None and _statement_date(tok, ctx.lang)

@@ -110,6 +110,13 @@ def _distinct(ctx: ArticleContext, c: Candidate) -> bool:
     return any(m in low for m in lexicon.load("triggers", ctx.lang)["distinct_markers"])
 
 
+def _dated_single(c: Candidate, d: DateMatch | None) -> bool:
+    """"une attaque qui a fait 30 morts sur un marché au mois de juillet", even in a
+    sentence summing up a period: one occurrence with a date of its own is no tally."""
+    return d is not None and c.kind == "event" and not c.plural and c.count == 1 and (
+        d.span.precision in ("day", "range", "month"))
+
+
 class Clusterer:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
@@ -168,6 +175,9 @@ class Clusterer:
         if c.blocked or c.vague:
             return
         d = None if c.reaction else anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
+        if d is not None and c.background and d.start > c.start and not anchors.in_clause(
+                ctx, d, c.start):
+            d = None  # "des bandits qui avaient déjà enlevé ..., précisant ... dimanche"
         p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start)
         if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
             p = self.occs[-1].place if self.occs else None
@@ -178,7 +188,7 @@ class Clusterer:
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
         if c.tally and not (c.definite and not c.plural) and (
-                d is None or d.span.precision != "day"):
+                d is None or d.span.precision != "day") and not _dated_single(c, d):
             return  # "trois attaques depuis le début de l'année": a tally
         if c.kind == "anaphor" and not (c.definite or c.reaction):
             return  # "des opérations contre X": an activity, not a reference back
@@ -204,6 +214,8 @@ class Clusterer:
         if c.kind == "anaphor" or (c.plural and c.count == 1):
             self.pending.append((c, d))
             return
+        if c.background and d is None and self.ctx.doc[c.token].dep_ == "acl:relcl":
+            return  # "des bandits qui avaient déjà enlevé des villageois": undated history
         self._new(c, d, p)
 
     def _fits(self, o: Occurrence, c: Candidate, d: DateMatch | None,

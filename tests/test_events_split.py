@@ -1,0 +1,53 @@
+"""How evidence is grouped into occurrences: secondary occurrences in multi-event reports,
+ellipses that count victims, undated history in an actor's description."""
+
+from datetime import date
+
+from tests.engine_fixtures import dev_article, nlp_fr, one  # noqa: F401
+
+from eventcoder.schema import PubDate
+
+JULY = PubDate(date(2022, 7, 1), date(2022, 7, 31), "month")
+
+
+def test_another_attack_told_on_its_own_line_is_a_second_event():
+    """A dispatch written one sentence a line: the line of "une autre attaque" is not part
+    of the sentence before it, whose "depuis" would make it a tally."""
+    ms = one("Le lundi 4 juillet, des hommes armés ont attaqué le village de Djibo, a indiqué le "
+             "gouverneur.\nSelon le maire, les soldats ont mené des opérations de fouille.\n"
+             "Samedi 2 juillet, une autre attaque a eu lieu à Kaya, selon une source "
+             "sécuritaire.\n\"Le bilan de cette attaque est de 8 morts\", a précisé cette "
+             "source, signalant des départs de familles depuis dimanche 3 juillet.", JULY)
+    assert sorted((m.date.start, m.location.place) for m in ms) == [
+        (date(2022, 7, 2), "Kaya"), (date(2022, 7, 4), "Djibo")]
+    assert [m.fatalities for m in ms if m.location.place == "Kaya"] == [8]
+
+
+def test_wounded_counted_as_others_are_victims_not_more_attacks():
+    ms = one("Le lundi 3 mai, une patrouille est tombée dans une embuscade tendue par des hommes "
+             "armés près de Djibo, tuant neuf gendarmes et blessant trois autres en plus de deux "
+             "disparus.", PubDate(date(2021, 5, 1), date(2021, 5, 31), "month"))
+    assert len(ms) == 1
+    assert ms[0].fatalities == 9
+
+
+def test_undated_history_of_the_perpetrators_is_no_event():
+    ms = one("Samedi 5 décembre, des élèves ont été enlevés près de Djibo par des bandits qui "
+             "avaient déjà kidnappé trois bergers, a dit la police, précisant que les élèves "
+             "ont été libérés dimanche.")
+    assert len(ms) == 1
+    assert ms[0].sub_event_type == "Abduction/forced disappearance"
+    assert ms[0].date.start == date(2020, 12, 5)
+
+
+def test_a_dated_attack_in_a_sentence_summing_up_a_period_is_an_event():
+    """A tally sentence ("les attaques se sont multipliées") may still tell one occurrence
+    with a date of its own; the plural sum stays no event."""
+    ms = one("Le samedi 4 septembre, des jihadistes ont attaqué un poste de police près de "
+             "Kirkouk. Les attaques se sont multipliées dans la région, dont une attaque qui a "
+             "fait 20 morts dans un marché de Bagdad au mois de juillet.",
+             PubDate(date(2021, 9, 1), date(2021, 9, 30), "month"))
+    spans = sorted((m.date.start, m.date.end) for m in ms)
+    assert spans == [(date(2021, 7, 1), date(2021, 7, 31)), (date(2021, 9, 4), date(2021, 9, 4))]
+    july = next(m for m in ms if m.date.start.month == 7)
+    assert july.location.admin1 == "IQ-BG"
