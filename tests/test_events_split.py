@@ -3,9 +3,10 @@ ellipses that count victims, undated history in an actor's description."""
 
 from datetime import date
 
+import pytest
 from tests.engine_fixtures import dev_article, nlp_fr, one  # noqa: F401
 
-from eventcoder.schema import PubDate
+from eventcoder.schema import Article, PubDate
 
 JULY = PubDate(date(2022, 7, 1), date(2022, 7, 31), "month")
 
@@ -51,3 +52,53 @@ def test_a_dated_attack_in_a_sentence_summing_up_a_period_is_an_event():
     assert spans == [(date(2021, 7, 1), date(2021, 7, 31)), (date(2021, 9, 4), date(2021, 9, 4))]
     july = next(m for m in ms if m.date.start.month == 7)
     assert july.location.admin1 == "IQ-BG"
+
+
+def test_an_attack_told_the_day_before_is_a_second_occurrence():
+    """Neither day is known (an article dated by month): the two occurrences stay apart."""
+    ms = one("Cette nuit, des rebelles ont tué 14 villageois à Beni. "
+             "La veille, quatre civils avaient été tués dans une attaque contre Butembo.",
+             PubDate(date(2019, 12, 1), date(2019, 12, 31), "month"))
+    assert len(ms) == 2
+    assert {m.location.place for m in ms} == {"Beni", "Butembo"}
+
+
+def test_a_counted_number_of_days_later_gives_the_new_day():
+    ms = one("Le lundi 3 mai, une patrouille est tombée dans une embuscade près de Djibo. "
+             "Deux jours plus tard, une autre embuscade a visé un convoi de ravitaillement "
+             "près de Kaya.", PubDate(date(2021, 5, 1), date(2021, 5, 31), "month"))
+    assert sorted((m.date.start, m.date.end) for m in ms) == [
+        (date(2021, 5, 3), date(2021, 5, 3)), (date(2021, 5, 5), date(2021, 5, 5))]
+
+
+def test_the_same_day_earlier_is_not_another_day():
+    ms = one("Le vendredi 25 décembre, une bombe a visé un convoi dans la province de Dhi Qar. "
+             "Plus tôt dans la journée, une explosion avait touché le même convoi.")
+    assert len(ms) == 1
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("La veille, des hommes armés avaient attaqué un village.", (True, -1)),
+    ("Le lendemain, une embuscade a visé une patrouille.", (True, 1)),
+    ("Trois jours auparavant, une attaque avait visé un poste.", (True, -3)),
+    ("Quelques jours plus tôt, une attaque avait visé un poste.", (True, None)),
+    ("Plus tôt dans la journée, une attaque a visé un poste.", (False, None)),
+])
+def test_other_day_markers(nlp_fr, sentence, expected):  # noqa: F811
+    from eventcoder.events import cluster, context, detect
+
+    doc = nlp_fr(sentence)
+    ctx = context.build(Article("t", sentence, JULY, "fr"), doc, "fr")
+    cand = next(c for c in detect.find(ctx) if c.kind == "event")
+    assert cluster.other_day(ctx, cand) == expected
+
+
+def test_reported_pluperfect_of_the_same_day_stays_an_event(dev_article):  # noqa: F811
+    """Seed 000: "plus tôt dans la journée ... ont rapporté qu'un convoi avait été attaqué" is
+    the day's news in reported speech, not undated history."""
+    from eventcoder.events import extract
+
+    ms = next(iter(extract([dev_article("000_fb11c1f7f53a75f8")]))).mentions
+    qadisiyya = [m for m in ms if m.location and m.location.admin1 == "IQ-QA"]
+    assert len(qadisiyya) == 1
+    assert qadisiyya[0].date.start == date(2020, 12, 25) == qadisiyya[0].date.end

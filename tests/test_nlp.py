@@ -36,3 +36,10 @@ def test_a_line_opening_with_a_capital_or_a_quote_starts_a_sentence(nlp_fr):  # 
     assert sents[2].startswith("\"Le bilan")
     last = next(s for s in sents if "Samedi" in s)
     assert last.startswith("Samedi") and last.endswith("village voisin.")
+
+
+def test_no_sentence_ends_on_a_determiner(nlp_fr):  # noqa: F811
+    doc = next(iter(nlp.parse(["Le chef de la police a parlé à Beni.\n\nLa veille, six civils "
+                               "avaient été tués dans une attaque."])))
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents[-1].startswith("La veille, six civils")

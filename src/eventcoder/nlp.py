@@ -36,6 +36,8 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         if (tok.text + tok.whitespace_).count("\n") >= 2 or "\n" in tok.text + tok.whitespace_ \
                 and (nxt[:1].isupper() or nxt in _OPENS):
             doc[tok.i + 1].is_sent_start = True
+        elif tok.pos_ == "DET" and "\n" not in tok.whitespace_ and nxt[:1].islower():
+            doc[tok.i + 1].is_sent_start = False  # "La veille, ...": no sentence ends on "La"
         elif not tok.whitespace_ and tok.text not in _ENDS and doc[tok.i + 1].text not in _OPENS:
             doc[tok.i + 1].is_sent_start = False  # "attentat-suicide": one word, one sentence
     return doc

@@ -9,9 +9,11 @@ when they carry a date of their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
-from eventcoder.events import anchors, lexicon
+from eventcoder.events import anchors, casualties, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
@@ -117,6 +119,40 @@ def _dated_single(c: Candidate, d: DateMatch | None) -> bool:
         d.span.precision in ("day", "range", "month"))
 
 
+def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
+    """"La veille, six civils avaient été tués dans une attaque", "deux jours plus tard, une
+    embuscade": the clause tells another day than the occurrence before it; with the shift
+    in days where the text fixes it."""
+    data = lexicon.load("occurrences", ctx.lang)
+    seg = ctx.text[c.seg_start:c.seg_end].lower().replace("’", "'")
+    for marker, shift in data.get("other_day_markers", {}).items():
+        if re.search(rf"\b{re.escape(marker)}\b", seg):
+            return True, shift
+    units = "|".join(data.get("day_count_units", []))
+    for phrase, sign in data.get("day_count_directions", {}).items():
+        m = re.search(rf"\b([\w-]+) (?:{units}) {re.escape(phrase)}\b", seg)
+        n = casualties.number_value(m.group(1), ctx.lang) if m else None
+        if n:
+            return True, sign * n
+    return False, None
+
+
+def _narrower(a: DateMatch, b: DateMatch) -> bool:
+    """"La veille" left as the month, then "samedi": the later, narrower span inside the
+    first says more about the same occurrence."""
+    sa, sb = a.span, b.span
+    return sb.start <= sa.start and sa.end <= sb.end and (sa.end - sa.start) < (sb.end - sb.start)
+
+
+def _shifted(prev: DateMatch | None, shift: int | None, at: int) -> DateMatch | None:
+    """The day a fixed shift from the occurrence told before points to."""
+    if prev is None or shift is None or prev.span.precision != "day":
+        return None
+    day = prev.span.start + timedelta(days=shift)
+    span = replace(prev.span, start=day, end=day)
+    return replace(prev, start=at, end=at, span=span)
+
+
 class Clusterer:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
@@ -150,7 +186,8 @@ class Clusterer:
               p: PlaceMatch | None) -> None:
         o.members.append(c)
         self.links.setdefault(c.token, []).append(o)
-        if d and (o.date is None or d.span.precision == "day" != o.date.span.precision):
+        if d and (o.date is None or d.span.precision == "day" != o.date.span.precision
+                  or _narrower(d, o.date)):
             o.date = d
         if p and (o.place is None or anchors._KIND_ORDER.get(p.kind, 4)
                   < anchors._KIND_ORDER.get(o.place.kind, 4)):
@@ -192,6 +229,8 @@ class Clusterer:
             return  # "trois attaques depuis le début de l'année": a tally
         if c.kind == "anaphor" and not (c.definite or c.reaction):
             return  # "des opérations contre X": an activity, not a reference back
+        if self._another_day(c, d, p):
+            return
         if c.kind != "anaphor" and (c.another or c.other and (d or p) or not c.definite
                                     and _distinct(ctx, c)):
             self._new(c, d, p)  # "une roquette est par ailleurs tombée": another occurrence
@@ -217,6 +256,21 @@ class Clusterer:
         if c.background and d is None and self.ctx.doc[c.token].dep_ == "acl:relcl":
             return  # "des bandits qui avaient déjà enlevé des villageois": undated history
         self._new(c, d, p)
+
+    def _another_day(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> bool:
+        """An indefinite occurrence told on another day than the one before it is new."""
+        if c.kind == "anaphor" or c.definite or c.reaction or c.plural or not self.occs:
+            return False
+        prev = self.occs[-1]
+        if prev.last_sent == c.sent:
+            return False
+        found, shift = other_day(self.ctx, c)
+        if not found:
+            return False
+        if d is None or d.span.precision != "day":
+            d = _shifted(prev.date, shift, c.seg_start) or d
+        self._new(c, d, p)
+        return True
 
     def _fits(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> bool:
