@@ -102,3 +102,24 @@ def test_reported_pluperfect_of_the_same_day_stays_an_event(dev_article):  # noq
     qadisiyya = [m for m in ms if m.location and m.location.admin1 == "IQ-QA"]
     assert len(qadisiyya) == 1
     assert qadisiyya[0].date.start == date(2020, 12, 25) == qadisiyya[0].date.end
+
+
+def test_the_title_names_the_news_the_body_tells():
+    ms = one("Mali : six soldats tués dans une embuscade dans le centre\n\n"
+             "Au moins six soldats ont été tués le mardi 12 mars dans une attaque contre leur "
+             "convoi près de Mopti, a indiqué l'armée.",
+             PubDate(date(2019, 3, 1), date(2019, 3, 31), "month"))
+    assert len(ms) == 1
+    assert ms[0].date.start == date(2019, 3, 12) and ms[0].location.admin1 == "ML-5"
+
+
+def test_a_title_ending_with_a_full_stop_is_body_text(nlp_fr):  # noqa: F811
+    from eventcoder.events import cluster, context, detect
+
+    for text, expected in [("Six soldats tués dans une embuscade au Mali\n\nLe bilan est lourd.",
+                            True),
+                           ("Six soldats ont été tués dans une embuscade. Le bilan est lourd.",
+                            False)]:
+        ctx = context.build(Article("t", text, JULY, "fr"), nlp_fr(text), "fr")
+        cand = next(c for c in detect.find(ctx) if c.kind == "event")
+        assert cluster._headline(ctx, cand) is expected

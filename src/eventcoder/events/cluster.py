@@ -35,6 +35,7 @@ class Occurrence:
     places: list[PlaceMatch] = field(default_factory=list)
     denied: bool = False
     background: bool = False
+    headline: bool = False  # told only by the title so far
 
     @property
     def first(self) -> Candidate:
@@ -112,6 +113,15 @@ def _distinct(ctx: ArticleContext, c: Candidate) -> bool:
     return any(m in low for m in lexicon.load("triggers", ctx.lang)["distinct_markers"])
 
 
+def _headline(ctx: ArticleContext, c: Candidate) -> bool:
+    """The title: a short first line without a full stop, ahead of the body."""
+    if c.sent != 0 or len(ctx.sentences) < 2:
+        return False
+    s = ctx.sentences[0]
+    line = ctx.text[s.start:s.end].strip()
+    return len(line) < 200 and not line.endswith((".", "!", "?", "»", '"', ":"))
+
+
 def _dated_single(c: Candidate, d: DateMatch | None) -> bool:
     """"une attaque qui a fait 30 morts sur un marché au mois de juillet", even in a
     sentence summing up a period: one occurrence with a date of its own is no tally."""
@@ -185,6 +195,7 @@ class Clusterer:
     def _join(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> None:
         o.members.append(c)
+        o.headline = o.headline and _headline(self.ctx, c)
         self.links.setdefault(c.token, []).append(o)
         if d and (o.date is None or d.span.precision == "day" != o.date.span.precision
                   or _narrower(d, o.date)):
@@ -194,7 +205,7 @@ class Clusterer:
             o.place = p
 
     def _new(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> Occurrence:
-        o = Occurrence(count=c.count, background=c.background)
+        o = Occurrence(count=c.count, background=c.background, headline=_headline(self.ctx, c))
         if c.same_type and c.generic and self.occs:
             prev = self.occs[-1]
             c.type_key = next(iter(prev.type_keys), None)
@@ -281,8 +292,8 @@ class Clusterer:
             return False
         if not _occ_compatible(o, c, same):
             return False
-        if same or c.definite or c.kind == "anaphor" or c.same_type:
-            return True
+        if same or c.definite or c.kind == "anaphor" or c.same_type or o.headline:
+            return True  # the title names the news the body's first lines tell
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
         if d is None and o.date is not None and not c.plural:
