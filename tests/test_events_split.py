@@ -123,3 +123,19 @@ def test_a_title_ending_with_a_full_stop_is_body_text(nlp_fr):  # noqa: F811
         ctx = context.build(Article("t", text, JULY, "fr"), nlp_fr(text), "fr")
         cand = next(c for c in detect.find(ctx) if c.kind == "event")
         assert cluster._headline(ctx, cand) is expected
+
+
+def test_a_demonstrative_names_the_attack_told_not_one_on_the_report_day():
+    ms = one("Au moins neuf gendarmes ont été tués mardi soir dans l'attaque de leur poste à "
+             "Ouallam, ont indiqué mercredi des sources sécuritaires. Mercredi matin, aucun "
+             "communiqué du gouvernement à Niamey ne mentionnait cette attaque.",
+             PubDate(date(2017, 2, 1), date(2017, 2, 28), "month"))
+    assert len(ms) == 1
+    assert ms[0].location.admin1 == "NE-6"
+
+
+def test_a_demonstrative_after_another_trigger_of_its_sentence_names_that_one():
+    ms = one("Le lundi 1er juillet, l'armée a été attaquée au camp d'Inates. En mai dernier, une "
+             "embuscade a visé une patrouille près de Tongo Tongo : 28 soldats avaient péri "
+             "dans cette attaque.", PubDate(date(2019, 7, 1), date(2019, 7, 31), "month"))
+    assert sorted(m.date.start for m in ms) == [date(2019, 5, 1), date(2019, 7, 1)]

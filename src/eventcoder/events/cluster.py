@@ -23,6 +23,7 @@ _COMPATIBLE = [{"ied", "battle"}, {"suicide", "ied"}, {"vac", "looting"},
                {"battle", "looting"}, {"vac", "abduction"}, {"shelling", "missile"},
                {"battle", "vac"}]
 _WINDOW = 8  # sentences an anaphor may reach back
+_DEMONSTRATIVES = {"ce", "cet", "cette"}
 
 
 @dataclass
@@ -169,6 +170,7 @@ class Clusterer:
         self.occs: list[Occurrence] = []
         self.pending: list[tuple[Candidate, DateMatch | None]] = []
         self.links: dict[int, list[Occurrence]] = {}
+        self.told_sents: set[int] = set()  # sentences whose earlier triggers were read
 
     def _recent(self, c: Candidate) -> list[Occurrence]:
         """The occurrences an anaphor may reach: those told lately, and always the last one
@@ -216,6 +218,10 @@ class Clusterer:
         return o
 
     def add(self, c: Candidate) -> None:
+        self._add(c)
+        self.told_sents.add(c.sent)
+
+    def _add(self, c: Candidate) -> None:
         ctx = self.ctx
         if c.blocked == "denied":
             self._deny(c)
@@ -255,6 +261,8 @@ class Clusterer:
                 self.occs and self.occs[-1].last_sent == c.sent):
             self.pending.append((c, d))  # "des attaques" on its own: a summary
             return
+        if self._demonstrative(c, d):
+            return
         for o in self._salient(c):
             if self._fits(o, c, d, p):
                 self._join(o, c, d, p)
@@ -267,6 +275,22 @@ class Clusterer:
         if c.background and d is None and self.ctx.doc[c.token].dep_ == "acl:relcl":
             return  # "des bandits qui avaient déjà enlevé des villageois": undated history
         self._new(c, d, p)
+
+    def _demonstrative(self, c: Candidate, d: DateMatch | None) -> bool:
+        """"aucun communiqué de Niamey ne mentionnait jeudi cette attaque": a demonstrative
+        names the occurrence told before; the date and place of its clause are not its own.
+        (One whose sentence names another trigger before it names that one: "une embuscade
+        en mai : 28 soldats avaient péri dans cette attaque".)"""
+        tok = self.ctx.doc[c.token]
+        if c.plural or c.other or c.another or c.sent in self.told_sents or not any(
+                x.dep_ == "det" and x.lower_ in _DEMONSTRATIVES for x in tok.children):
+            return False
+        for o in self._salient(c):
+            if splits(o) == 1 and _occ_compatible(o, c, False):
+                narrower = d is not None and o.date is not None and _narrower(d, o.date)
+                self._join(o, c, d if narrower else None, None)  # "lors de cette attaque,
+                return True  # samedi": a day within the span told
+        return False
 
     def _another_day(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> bool:
         """An indefinite occurrence told on another day than the one before it is new."""
