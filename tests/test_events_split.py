@@ -139,3 +139,12 @@ def test_a_demonstrative_after_another_trigger_of_its_sentence_names_that_one():
              "embuscade a visé une patrouille près de Tongo Tongo : 28 soldats avaient péri "
              "dans cette attaque.", PubDate(date(2019, 7, 1), date(2019, 7, 31), "month"))
     assert sorted(m.date.start for m in ms) == [date(2019, 5, 1), date(2019, 7, 1)]
+
+
+def test_a_lead_told_undated_is_dated_by_the_next_line_at_the_same_town():
+    ms = one("Des hommes armés ont attaqué une patrouille de l'armée près de Djibo, dans le nord "
+             "du Burkina Faso.\n\nVingt soldats ont été tués dans une embuscade tendue samedi "
+             "1er mai par des hommes armés contre une patrouille près de Djibo, ont indiqué les "
+             "autorités.", PubDate(date(2021, 5, 1), date(2021, 5, 31), "month"))
+    assert len(ms) == 1
+    assert ms[0].date.start == date(2021, 5, 1) == ms[0].date.end

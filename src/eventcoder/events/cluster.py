@@ -148,6 +148,12 @@ def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
     return False, None
 
 
+def _same_town(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
+    """The same town named twice ("à Tillia", "près de Tillia")."""
+    return a is not None and b is not None and {a.kind, b.kind} <= {"place", "relative"} and bool(
+        a.location.place) and a.location.place == b.location.place
+
+
 def _narrower(a: DateMatch, b: DateMatch) -> bool:
     """"La veille" left as the month, then "samedi": the later, narrower span inside the
     first says more about the same occurrence."""
@@ -320,6 +326,8 @@ class Clusterer:
             return True  # the title names the news the body's first lines tell
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
+        if o.date is None and _same_town(o.place, p):
+            return True  # the lead told it undated at the same town: now its day
         if d is None and o.date is not None and not c.plural:
             return True  # a compatible continuation without a date of its own
         if c.generic and not o.type_keys:
