@@ -71,6 +71,7 @@ def test_a_counted_number_of_days_later_gives_the_new_day():
     ("Trois jours auparavant, une attaque avait visé un poste.", (True, -3)),
     ("Quelques jours plus tôt, une attaque avait visé un poste.", (True, None)),
     ("Plus tôt dans la journée, une attaque a visé un poste.", (False, None)),
+    ("La veille, un habitant avait signalé une attaque contre le poste.", (False, None)),
 ])
 def test_other_day_markers(nlp_fr, sentence, expected):  # noqa: F811
     from eventcoder.events import cluster, context, detect

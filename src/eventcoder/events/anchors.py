@@ -181,6 +181,13 @@ def in_clause(ctx: ArticleContext, m: DateMatch, trigger: int) -> bool:
     return _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
 
 
+def in_report_clause(ctx: ArticleContext, char: int) -> bool:
+    """Whether the word at ``char`` belongs to a clause of reporting ("la veille, un habitant
+    avait signalé une attaque": the day of the report)."""
+    tok = _token_at(ctx, char)
+    return tok is not None and _reporting_clause(tok, ctx.lang)
+
+
 def is_statement_date(ctx: ArticleContext, m: DateMatch) -> bool:
     tok = _token_at(ctx, m.start)
     return tok is not None and _statement_date(tok, ctx.lang)

@@ -136,16 +136,21 @@ def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
     in days where the text fixes it."""
     data = lexicon.load("occurrences", ctx.lang)
     seg = ctx.text[c.seg_start:c.seg_end].lower().replace("’", "'")
+    found: tuple[bool, int | None] = (False, None)
+    at = -1
     for marker, shift in data.get("other_day_markers", {}).items():
-        if re.search(rf"\b{re.escape(marker)}\b", seg):
-            return True, shift
+        if (hit := re.search(rf"\b{re.escape(marker)}\b", seg)) is not None:
+            found, at = (True, shift), hit.start()
+            break
     units = "|".join(data.get("day_count_units", []))
     for phrase, sign in data.get("day_count_directions", {}).items():
-        m = re.search(rf"\b([\w-]+) (?:{units}) {re.escape(phrase)}\b", seg)
-        n = casualties.number_value(m.group(1), ctx.lang) if m else None
-        if n:
-            return True, sign * n
-    return False, None
+        hit = re.search(rf"\b([\w-]+) (?:{units}) {re.escape(phrase)}\b", seg)
+        n = casualties.number_value(hit.group(1), ctx.lang) if hit else None
+        if hit is not None and n and not found[0]:
+            found, at = (True, sign * n), hit.start()
+    if found[0] and anchors.in_report_clause(ctx, c.seg_start + at):
+        return False, None  # "la veille, un habitant avait signalé une attaque"
+    return found
 
 
 def _same_town(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
