@@ -149,3 +149,24 @@ def test_one_occurrence(text, published, day, admin1):
     assert ms[0].date.start == day == ms[0].date.end
     if admin1:
         assert ms[0].location.admin1 == admin1
+
+
+@pytest.mark.parametrize(("name", "count"), [
+    ("019", 1),  # the title's ambush is the one the body dates
+    ("006", 2),  # the title's blast is the first of the two the body tells
+    ("024", 4),  # the news, the air strikes and two background occurrences
+])
+def test_dev_articles_tell_their_occurrences_once(dev_article, name, count):  # noqa: F811
+    from eventcoder.events import extract
+
+    assert len(next(iter(extract([dev_article(name)]))).mentions) == count
+
+
+def test_a_background_ambush_keeps_its_own_toll(dev_article):  # noqa: F811
+    """Article 024: "une embuscade ... en mai dernier : 28 soldats avaient péri dans cette
+    attaque" names the May ambush, not the April killing told before it."""
+    from eventcoder.events import extract
+
+    ms = next(iter(extract([dev_article("024")]))).mentions
+    tolls = {m.date.start.month: m.fatalities for m in ms if m.date.start.month in (4, 5)}
+    assert tolls == {4: 1, 5: 28}
