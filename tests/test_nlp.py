@@ -38,6 +38,11 @@ def test_a_line_opening_with_a_capital_or_a_quote_starts_a_sentence(nlp_fr):  # 
     assert last.startswith("Samedi") and last.endswith("village voisin.")
 
 
+def test_a_line_ending_on_a_preposition_runs_on(nlp_fr):  # noqa: F811
+    doc = next(iter(nlp.parse(["Trois soldats ont été tués par les\nForces de sécurité, dit-on."])))
+    assert len([s for s in doc.sents if s.text.strip()]) == 1
+
+
 def test_no_sentence_ends_on_a_determiner(nlp_fr):  # noqa: F811
     doc = next(iter(nlp.parse(["Le chef de la police a parlé à Beni.\n\nLa veille, six civils "
                                "avaient été tués dans une attaque."])))
