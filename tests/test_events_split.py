@@ -74,12 +74,12 @@ def test_a_counted_number_of_days_later_gives_the_new_day():
     ("La veille, un habitant avait signalé une attaque contre le poste.", (False, None)),
 ])
 def test_other_day_markers(nlp_fr, sentence, expected):  # noqa: F811
-    from eventcoder.events import cluster, context, detect
+    from eventcoder.events import context, cues, detect
 
     doc = nlp_fr(sentence)
     ctx = context.build(Article("t", sentence, JULY, "fr"), doc, "fr")
     cand = next(c for c in detect.find(ctx) if c.kind == "event")
-    assert cluster.other_day(ctx, cand) == expected
+    assert cues.other_day(ctx, cand) == expected
 
 
 def test_reported_pluperfect_of_the_same_day_stays_an_event(dev_article):  # noqa: F811
@@ -95,7 +95,7 @@ def test_reported_pluperfect_of_the_same_day_stays_an_event(dev_article):  # noq
 
 
 def test_a_title_ending_with_a_full_stop_is_body_text(nlp_fr):  # noqa: F811
-    from eventcoder.events import cluster, context, detect
+    from eventcoder.events import context, cues, detect
 
     for text, expected in [("Six soldats tués dans une embuscade au Mali\n\nLe bilan est lourd.",
                             True),
@@ -103,7 +103,7 @@ def test_a_title_ending_with_a_full_stop_is_body_text(nlp_fr):  # noqa: F811
                             False)]:
         ctx = context.build(Article("t", text, JULY, "fr"), nlp_fr(text), "fr")
         cand = next(c for c in detect.find(ctx) if c.kind == "event")
-        assert cluster._headline(ctx, cand) is expected
+        assert cues.headline(ctx, cand) is expected
 
 
 

@@ -9,11 +9,9 @@ when they carry a date of their own.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from dataclasses import dataclass, field
 
-from eventcoder.events import anchors, casualties, lexicon
+from eventcoder.events import anchors, cues, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
@@ -114,67 +112,6 @@ def _distinct(ctx: ArticleContext, c: Candidate) -> bool:
     return any(m in low for m in lexicon.load("triggers", ctx.lang)["distinct_markers"])
 
 
-def _headline(ctx: ArticleContext, c: Candidate) -> bool:
-    """The title: a short first line without a full stop, ahead of the body."""
-    if c.sent != 0 or len(ctx.sentences) < 2:
-        return False
-    s = ctx.sentences[0]
-    line = ctx.text[s.start:s.end].strip()
-    return len(line) < 200 and not line.endswith((".", "!", "?", "»", '"', ":"))
-
-
-def _dated_single(c: Candidate, d: DateMatch | None) -> bool:
-    """"une attaque qui a fait 30 morts sur un marché au mois de juillet", even in a
-    sentence summing up a period: one occurrence with a date of its own is no tally."""
-    return d is not None and c.kind == "event" and not c.plural and c.count == 1 and (
-        d.span.precision in ("day", "range", "month"))
-
-
-def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
-    """"La veille, six civils avaient été tués dans une attaque", "deux jours plus tard, une
-    embuscade": the clause tells another day than the occurrence before it; with the shift
-    in days where the text fixes it."""
-    data = lexicon.load("occurrences", ctx.lang)
-    seg = ctx.text[c.seg_start:c.seg_end].lower().replace("’", "'")
-    found: tuple[bool, int | None] = (False, None)
-    at = -1
-    for marker, shift in data.get("other_day_markers", {}).items():
-        if (hit := re.search(rf"\b{re.escape(marker)}\b", seg)) is not None:
-            found, at = (True, shift), hit.start()
-            break
-    units = "|".join(data.get("day_count_units", []))
-    for phrase, sign in data.get("day_count_directions", {}).items():
-        hit = re.search(rf"\b([\w-]+) (?:{units}) {re.escape(phrase)}\b", seg)
-        n = casualties.number_value(hit.group(1), ctx.lang) if hit else None
-        if hit is not None and n and not found[0]:
-            found, at = (True, sign * n), hit.start()
-    if found[0] and anchors.in_report_clause(ctx, c.seg_start + at):
-        return False, None  # "la veille, un habitant avait signalé une attaque"
-    return found
-
-
-def _same_town(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
-    """The same town named twice ("à Tillia", "près de Tillia")."""
-    return a is not None and b is not None and {a.kind, b.kind} <= {"place", "relative"} and bool(
-        a.location.place) and a.location.place == b.location.place
-
-
-def _narrower(a: DateMatch, b: DateMatch) -> bool:
-    """"La veille" left as the month, then "samedi": the later, narrower span inside the
-    first says more about the same occurrence."""
-    sa, sb = a.span, b.span
-    return sb.start <= sa.start and sa.end <= sb.end and (sa.end - sa.start) < (sb.end - sb.start)
-
-
-def _shifted(prev: DateMatch | None, shift: int | None, at: int) -> DateMatch | None:
-    """The day a fixed shift from the occurrence told before points to."""
-    if prev is None or shift is None or prev.span.precision != "day":
-        return None
-    day = prev.span.start + timedelta(days=shift)
-    span = replace(prev.span, start=day, end=day)
-    return replace(prev, start=at, end=at, span=span)
-
-
 class Clusterer:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
@@ -208,17 +145,17 @@ class Clusterer:
     def _join(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> None:
         o.members.append(c)
-        o.headline = o.headline and _headline(self.ctx, c)
+        o.headline = o.headline and cues.headline(self.ctx, c)
         self.links.setdefault(c.token, []).append(o)
         if d and (o.date is None or d.span.precision == "day" != o.date.span.precision
-                  or _narrower(d, o.date)):
+                  or cues.narrower(d, o.date)):
             o.date = d
         if p and (o.place is None or anchors._KIND_ORDER.get(p.kind, 4)
                   < anchors._KIND_ORDER.get(o.place.kind, 4)):
             o.place = p
 
     def _new(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> Occurrence:
-        o = Occurrence(count=c.count, background=c.background, headline=_headline(self.ctx, c))
+        o = Occurrence(count=c.count, background=c.background, headline=cues.headline(self.ctx, c))
         if c.same_type and c.generic and self.occs:
             prev = self.occs[-1]
             c.type_key = next(iter(prev.type_keys), None)
@@ -253,7 +190,7 @@ class Clusterer:
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
         if c.tally and not (c.definite and not c.plural) and (
-                d is None or d.span.precision != "day") and not _dated_single(c, d):
+                d is None or d.span.precision != "day") and not cues.dated_single(c, d):
             return  # "trois attaques depuis le début de l'année": a tally
         if c.kind == "anaphor" and not (c.definite or c.reaction):
             return  # "des opérations contre X": an activity, not a reference back
@@ -298,7 +235,7 @@ class Clusterer:
             return False
         for o in self._salient(c):
             if splits(o) == 1 and _occ_compatible(o, c, False):
-                narrower = d is not None and o.date is not None and _narrower(d, o.date)
+                narrower = d is not None and o.date is not None and cues.narrower(d, o.date)
                 self._join(o, c, d if narrower else None, None)  # "lors de cette attaque,
                 return True  # samedi": a day within the span told
         return False
@@ -310,11 +247,11 @@ class Clusterer:
         prev = self.occs[-1]
         if prev.last_sent == c.sent:
             return False
-        found, shift = other_day(self.ctx, c)
+        found, shift = cues.other_day(self.ctx, c)
         if not found:
             return False
         if d is None or d.span.precision != "day":
-            d = _shifted(prev.date, shift, c.seg_start) or d
+            d = cues.shifted(prev.date, shift, c.seg_start) or d
         self._new(c, d, p)
         return True
 
@@ -331,7 +268,7 @@ class Clusterer:
             return True  # the title names the news the body's first lines tell
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
-        if o.date is None and _same_town(o.place, p):
+        if o.date is None and cues.same_town(o.place, p):
             return True  # the lead told it undated at the same town: now its day
         if d is None and o.date is not None and not c.plural:
             return True  # a compatible continuation without a date of its own
