@@ -4,7 +4,9 @@ Same sentence, an anaphor ("l'attaque", "les faits", "cette explosion") or a con
 without a date or place of its own joins the occurrence told before; a different date or
 province starts a new one. Plural nouns without a figure ("des attaques") sum up
 occurrences: they are absorbed into those of the same kind and date, and stand alone only
-when they carry a date of their own.
+when they carry a date of their own. The title's occurrence is the one the body tells
+first; a demonstrative ("cette attaque") names the one told before; an indefinite one told
+on another day ("la veille", "deux jours plus tard") is new (the cues are in ``cues``).
 """
 
 from __future__ import annotations
