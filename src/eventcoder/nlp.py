@@ -29,25 +29,26 @@ _FULL_STOPS = {".", "!", "?", "»", "…", "\""}
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: titles and paragraphs are never one sentence with what
-    follows, whatever the parser makes of quotes running across them. (A single line break
-    may be a wrapped line, unless it follows a sentence's end and a capital opens the next:
-    then it is a paragraph of a text whose paragraphs are single lines.)"""
+    follows, whatever the parser makes of quotes running across them. A single line break
+    may be a wrapped line, unless the next line opens with a capital or a quote (a title, or
+    a dispatch written one sentence a line) and the line does not end on a word that needs
+    what follows ("tués par les\nForces armées")."""
     for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if (tok.text + tok.whitespace_).count("\n") >= 2 or _line_end(doc, tok.i):
-            nxt.is_sent_start = True
+        nxt = doc[tok.i + 1].text
+        if (tok.text + tok.whitespace_).count("\n") >= 2 or "\n" in tok.text + tok.whitespace_ \
+                and (nxt[:1].isupper() or nxt in _OPENS) and not _dangling(doc, tok.i):
+            doc[tok.i + 1].is_sent_start = True
+        elif tok.pos_ == "DET" and "\n" not in tok.whitespace_ and nxt[:1].islower():
+            doc[tok.i + 1].is_sent_start = False  # "La veille, ...": no sentence ends on "La"
         elif not tok.whitespace_ and tok.text not in _ENDS and doc[tok.i + 1].text not in _OPENS:
             doc[tok.i + 1].is_sent_start = False  # "attentat-suicide": one word, one sentence
     return doc
 
 
-def _line_end(doc: Doc, i: int) -> bool:
-    """A single line break after a sentence's end, before a capital or an opening quote."""
-    tok, nxt = doc[i], doc[i + 1]
-    if "\n" not in tok.text + tok.whitespace_ or i == 0:
-        return False
-    end = doc[i - 1] if tok.is_space else tok
-    return end.text in _ENDS | {'"'} and (nxt.text[:1].isupper() or nxt.text in _OPENS)
+def _dangling(doc: Doc, i: int) -> bool:
+    """The line ends on a determiner, a preposition or a conjunction."""
+    last = doc[i - 1] if doc[i].is_space and i > 0 else doc[i]
+    return last.pos_ in ("DET", "ADP", "CCONJ", "SCONJ")
 
 
 @cache

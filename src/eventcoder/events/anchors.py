@@ -207,6 +207,21 @@ def governs(ctx: ArticleContext, m: DateMatch, trigger: int) -> bool:
     return verb.i == _clause(trig) or verb.is_ancestor(trig)
 
 
+def in_clause(ctx: ArticleContext, m: DateMatch, trigger: int) -> bool:
+    """Whether a date is written in the trigger's own clause (or below the trigger)."""
+    tok, trig = _token_at(ctx, m.start), _token_at(ctx, trigger)
+    if tok is None or trig is None:
+        return True
+    return _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
+
+
+def in_report_clause(ctx: ArticleContext, char: int) -> bool:
+    """Whether the word at ``char`` belongs to a clause of reporting ("la veille, un habitant
+    avait signalé une attaque": the day of the report)."""
+    tok = _token_at(ctx, char)
+    return tok is not None and _reporting_clause(tok, ctx.lang)
+
+
 def is_statement_date(ctx: ArticleContext, m: DateMatch) -> bool:
     tok = _token_at(ctx, m.start)
     return tok is not None and _statement_date(tok, ctx.lang)

@@ -255,10 +255,13 @@ def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
     owners: dict[int, int] = {}
     for s in {c.sent for o in occs for c in o.members}:
         sent = ctx.sentences[s]
-        here = [(c.start, id(o)) for o in occs for c in o.members + o.summaries if c.sent == s]
+        # ties on a trigger's start go to the occurrence told first (never to id() order,
+        # which changes from run to run)
+        here = [(c.start, -k, id(o)) for k, o in enumerate(occs)
+                for c in o.members + o.summaries if c.sent == s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             before = [h for h in here if h[0] <= t.start]
-            owners[t.start] = max(before)[1] if before else min(here)[1]
+            owners[t.start] = max(before)[2] if before else min(here)[2]
     return owners
 
 

@@ -4,14 +4,16 @@ Same sentence, an anaphor ("l'attaque", "les faits", "cette explosion") or a con
 without a date or place of its own joins the occurrence told before; a different date or
 province starts a new one. Plural nouns without a figure ("des attaques") sum up
 occurrences: they are absorbed into those of the same kind and date, and stand alone only
-when they carry a date of their own.
+when they carry a date of their own. The title's occurrence is the one the body tells
+first; a demonstrative ("cette attaque") names the one told before; an indefinite one told
+on another day ("la veille", "deux jours plus tard") is new (the cues are in ``cues``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventcoder.events import anchors, lexicon
+from eventcoder.events import anchors, cues, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
@@ -21,6 +23,7 @@ _COMPATIBLE = [{"ied", "battle"}, {"suicide", "ied"}, {"vac", "looting"},
                {"battle", "looting"}, {"vac", "abduction"}, {"shelling", "missile"},
                {"battle", "vac"}]
 _WINDOW = 8  # sentences an anaphor may reach back
+_DEMONSTRATIVES = {"ce", "cet", "cette"}
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Occurrence:
     places: list[PlaceMatch] = field(default_factory=list)
     denied: bool = False
     background: bool = False
+    headline: bool = False  # told only by the title so far
 
     @property
     def first(self) -> Candidate:
@@ -116,6 +120,7 @@ class Clusterer:
         self.occs: list[Occurrence] = []
         self.pending: list[tuple[Candidate, DateMatch | None]] = []
         self.links: dict[int, list[Occurrence]] = {}
+        self.told_sents: set[int] = set()  # sentences whose earlier triggers were read
 
     def _recent(self, c: Candidate) -> list[Occurrence]:
         """The occurrences an anaphor may reach: those told lately, and always the last one
@@ -142,18 +147,21 @@ class Clusterer:
     def _join(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> None:
         o.members.append(c)
+        o.headline = o.headline and cues.headline(self.ctx, c)
         self.links.setdefault(c.token, []).append(o)
-        if d and (o.date is None or d.span.precision == "day" != o.date.span.precision):
+        if d and (o.date is None or d.span.precision == "day" != o.date.span.precision
+                  or cues.narrower(d, o.date)):
             o.date = d
         if p and (o.place is None or anchors._KIND_ORDER.get(p.kind, 4)
                   < anchors._KIND_ORDER.get(o.place.kind, 4)):
             o.place = p
 
     def _new(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> Occurrence:
-        o = Occurrence(count=c.count, background=c.background)
+        o = Occurrence(count=c.count, background=c.background, headline=cues.headline(self.ctx, c))
         if c.same_type and c.generic and self.occs:
             prev = self.occs[-1]
-            c.type_key = next(iter(prev.type_keys), None)
+            # the first told key, not a set's order (which changes with the hash seed)
+            c.type_key = next((m.type_key for m in prev.members if m.type_key), None)
             c.weapon = c.weapon or next((m.weapon for m in prev.members if m.weapon), None)
             p = p or prev.place
         self.occs.append(o)
@@ -161,6 +169,10 @@ class Clusterer:
         return o
 
     def add(self, c: Candidate) -> None:
+        self._add(c)
+        self.told_sents.add(c.sent)
+
+    def _add(self, c: Candidate) -> None:
         ctx = self.ctx
         if c.blocked == "denied":
             self._deny(c)
@@ -168,6 +180,9 @@ class Clusterer:
         if c.blocked or c.vague:
             return
         d = None if c.reaction else anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
+        if d is not None and c.background and d.start > c.start and not anchors.in_clause(
+                ctx, d, c.start):
+            d = None  # "des bandits qui avaient déjà enlevé ..., précisant ... dimanche"
         p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start)
         if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
             p = self.occs[-1].place if self.occs else None
@@ -178,10 +193,12 @@ class Clusterer:
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
         if c.tally and not (c.definite and not c.plural) and (
-                d is None or d.span.precision != "day"):
+                d is None or d.span.precision != "day") and not cues.dated_single(c, d):
             return  # "trois attaques depuis le début de l'année": a tally
         if c.kind == "anaphor" and not (c.definite or c.reaction):
             return  # "des opérations contre X": an activity, not a reference back
+        if self._another_day(c, d, p):
+            return
         if c.kind != "anaphor" and (c.another or c.other and (d or p) or not c.definite
                                     and _distinct(ctx, c)):
             self._new(c, d, p)  # "une roquette est par ailleurs tombée": another occurrence
@@ -195,6 +212,8 @@ class Clusterer:
                 self.occs and self.occs[-1].last_sent == c.sent):
             self.pending.append((c, d))  # "des attaques" on its own: a summary
             return
+        if self._demonstrative(c, d):
+            return
         for o in self._salient(c):
             if self._fits(o, c, d, p):
                 self._join(o, c, d, p)
@@ -204,7 +223,40 @@ class Clusterer:
         if c.kind == "anaphor" or (c.plural and c.count == 1):
             self.pending.append((c, d))
             return
+        if c.background and d is None and self.ctx.doc[c.token].dep_ == "acl:relcl":
+            return  # "des bandits qui avaient déjà enlevé des villageois": undated history
         self._new(c, d, p)
+
+    def _demonstrative(self, c: Candidate, d: DateMatch | None) -> bool:
+        """"aucun communiqué de Niamey ne mentionnait jeudi cette attaque": a demonstrative
+        names the occurrence told before; the date and place of its clause are not its own.
+        (One whose sentence names another trigger before it names that one: "une embuscade
+        en mai : 28 soldats avaient péri dans cette attaque".)"""
+        tok = self.ctx.doc[c.token]
+        if c.plural or c.other or c.another or c.sent in self.told_sents or not any(
+                x.dep_ == "det" and x.lower_ in _DEMONSTRATIVES for x in tok.children):
+            return False
+        for o in self._salient(c):
+            if splits(o) == 1 and _occ_compatible(o, c, False):
+                narrower = d is not None and o.date is not None and cues.narrower(d, o.date)
+                self._join(o, c, d if narrower else None, None)  # "lors de cette attaque,
+                return True  # samedi": a day within the span told
+        return False
+
+    def _another_day(self, c: Candidate, d: DateMatch | None, p: PlaceMatch | None) -> bool:
+        """An indefinite occurrence told on another day than the one before it is new."""
+        if c.kind == "anaphor" or c.definite or c.reaction or c.plural or not self.occs:
+            return False
+        prev = self.occs[-1]
+        if prev.last_sent == c.sent:
+            return False
+        found, shift = cues.other_day(self.ctx, c)
+        if not found:
+            return False
+        if d is None or d.span.precision != "day":
+            d = cues.shifted(prev.date, shift, c.seg_start) or d
+        self._new(c, d, p)
+        return True
 
     def _fits(self, o: Occurrence, c: Candidate, d: DateMatch | None,
               p: PlaceMatch | None) -> bool:
@@ -215,12 +267,14 @@ class Clusterer:
             return False
         if not _occ_compatible(o, c, same):
             return False
-        if same or c.definite or c.kind == "anaphor" or c.same_type:
-            return True
+        if same or c.definite or c.kind == "anaphor" or c.same_type or o.headline:
+            return True  # the title names the news the body's first lines tell
         if o.date is None and self.occs == [o] and o.first.sent == 0 and not c.plural:
             return True  # an undated headline or lead: the body then tells it with its day
         if d is None and p is None:
             return True  # continuation: nothing new about when or where
+        if o.date is None and cues.same_town(o.place, p):
+            return True  # the lead told it undated at the same town: now its day
         if d is None and o.date is not None and not c.plural:
             return True  # a compatible continuation without a date of its own
         if c.generic and not o.type_keys:

@@ -51,9 +51,9 @@ def elliptic(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _victims(doc: Doc, i: int, lang: str) -> bool:
-    """"cinq autres ont été tuées", "blessant six autres": the ellipsis counts victims of a
-    casualty verb."""
-    near = [doc[i].head, *doc[max(0, i - 2):i - 1], *doc[i + 1:min(len(doc), i + 4)]]
+    """"cinq autres ont été tuées", "tuant 16 soldats et blessant six autres": the ellipsis
+    counts victims of a casualty verb, after it or just before its number."""
+    near = [doc[i].head, *doc[max(0, i - 3):i - 1], *doc[i + 1:min(len(doc), i + 4)]]
     return any(casualties.casualty_kind(t, lang) for t in near)
 
 

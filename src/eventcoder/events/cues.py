@@ -1,0 +1,79 @@
+"""Textual cues of where one occurrence ends and another begins: a title, another day
+("la veille", "deux jours plus tard"), a dated single occurrence in a tally, the same town
+named again, a narrower day for the same occurrence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from eventcoder.events import anchors, casualties, lexicon
+from eventcoder.events.context import ArticleContext
+from eventcoder.normalize.dates import DateMatch
+from eventcoder.normalize.places import PlaceMatch
+
+if TYPE_CHECKING:
+    from eventcoder.events.detect import Candidate
+
+
+def headline(ctx: ArticleContext, c: Candidate) -> bool:
+    """The title: a short first line without a full stop, ahead of the body."""
+    if c.sent != 0 or len(ctx.sentences) < 2:
+        return False
+    s = ctx.sentences[0]
+    line = ctx.text[s.start:s.end].strip()
+    return len(line) < 200 and not line.endswith((".", "!", "?", "»", '"', ":"))
+
+
+def dated_single(c: Candidate, d: DateMatch | None) -> bool:
+    """"une attaque qui a fait 30 morts sur un marché au mois de juillet", even in a
+    sentence summing up a period: one occurrence with a date of its own is no tally."""
+    return d is not None and c.kind == "event" and not c.plural and c.count == 1 and (
+        d.span.precision in ("day", "range", "month"))
+
+
+def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
+    """"La veille, six civils avaient été tués dans une attaque", "deux jours plus tard, une
+    embuscade": the clause tells another day than the occurrence before it; with the shift
+    in days where the text fixes it."""
+    data = lexicon.load("occurrences", ctx.lang)
+    seg = ctx.text[c.seg_start:c.seg_end].lower().replace("’", "'")
+    found: tuple[bool, int | None] = (False, None)
+    at = -1
+    for marker, shift in data.get("other_day_markers", {}).items():
+        if (hit := re.search(rf"\b{re.escape(marker)}\b", seg)) is not None:
+            found, at = (True, shift), hit.start()
+            break
+    units = "|".join(data.get("day_count_units", []))
+    for phrase, sign in data.get("day_count_directions", {}).items():
+        hit = re.search(rf"\b([\w-]+) (?:{units}) {re.escape(phrase)}\b", seg)
+        n = casualties.number_value(hit.group(1), ctx.lang) if hit else None
+        if hit is not None and n and not found[0]:
+            found, at = (True, sign * n), hit.start()
+    if found[0] and anchors.in_report_clause(ctx, c.seg_start + at):
+        return False, None  # "la veille, un habitant avait signalé une attaque"
+    return found
+
+
+def same_town(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
+    """The same town named twice ("à Tillia", "près de Tillia")."""
+    return a is not None and b is not None and {a.kind, b.kind} <= {"place", "relative"} and bool(
+        a.location.place) and a.location.place == b.location.place
+
+
+def narrower(a: DateMatch, b: DateMatch) -> bool:
+    """"La veille" left as the month, then "samedi": the later, narrower span inside the
+    first says more about the same occurrence."""
+    sa, sb = a.span, b.span
+    return sb.start <= sa.start and sa.end <= sb.end and (sa.end - sa.start) < (sb.end - sb.start)
+
+
+def shifted(prev: DateMatch | None, shift: int | None, at: int) -> DateMatch | None:
+    """The day a fixed shift from the occurrence told before points to."""
+    if prev is None or shift is None or prev.span.precision != "day":
+        return None
+    day = prev.span.start + timedelta(days=shift)
+    span = replace(prev.span, start=day, end=day)
+    return replace(prev, start=at, end=at, span=span)
