@@ -27,7 +27,16 @@ from typing import Any
 import httpx
 from sqlalchemy.orm import Session
 
-from eventcoder.schema import EVENT_TYPES, Actor, DateSpan, Event, Location, Source, Span
+from eventcoder.schema import (
+    EVENT_TYPES,
+    Actor,
+    DateSpan,
+    Event,
+    Location,
+    Source,
+    Span,
+    content_hash,
+)
 from eventcoder.store import codec, counters
 from eventcoder.store.repository import Repository
 
@@ -46,6 +55,28 @@ TYPES = [(t, s) for t, subs in EVENT_TYPES.items() for s in subs]
 ACTORS = [Actor(f"actor-{i:03d}", f"Armed Group {i:03d}") for i in range(200)]
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3650
+EVENTS_PER_ARTICLE = 3
+SYLLABLES = ["ka", "ro", "mi", "ta", "lu", "be", "so", "di", "na", "fe",
+             "ga", "pu", "ze", "wo", "li", "har", "mun", "tes", "vol", "dak"]
+"""Village names of four syllables (160,000 of them): a word found in only a few articles,
+as a village named by one report only."""
+
+
+def village(k: int) -> str:
+    parts = [SYLLABLES[(k // 20 ** n) % 20] for n in range(4)]
+    return "".join(parts).capitalize()
+
+
+def synthetic_article(a: int, rng: random.Random) -> tuple[str, str]:
+    """(title, text) of article ``a``: report-style filler around one village name."""
+    name = village(rng.randrange(20 ** 4))
+    title = f"Attaque meurtrière près de {name}"
+    text = (f"Des hommes armés ont attaqué un poste de contrôle près de {name}, "
+            "selon des sources locales. Les assaillants sont arrivés à moto en fin de "
+            "journée et ont ouvert le feu sur les gardes avant de se replier vers la "
+            "brousse. Un responsable de la région a confirmé l’attaque sans donner de "
+            f"bilan. La route menant à {name} reste fermée. (dépêche {a})")
+    return title, text
 
 
 def synthetic_event(i: int, rng: random.Random) -> Event:
@@ -53,7 +84,7 @@ def synthetic_event(i: int, rng: random.Random) -> Event:
     admins, (lo1, la1, lo2, la2) = REGIONS[country]
     event_type, sub = rng.choice(TYPES)
     day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
-    article = f"synthetic-{i // 3:07d}"
+    article = f"synthetic-{i // EVENTS_PER_ARTICLE:07d}"
     words = "Des combattants ont attaqué un poste de contrôle."
     return Event(
         id=f"ev-{i:07d}", event_type=event_type, sub_event_type=sub,
@@ -72,10 +103,26 @@ COLUMNS = ["id", "created", "updated", "event_type", "sub_event_type", "date_sta
            "actor2_name", "fatalities", "latitude", "longitude", "payload"]
 
 
+ARTICLE_SQL = ("INSERT INTO articles (id, content_hash, text, published, precision, language, "
+               "title, ingested_at) VALUES (?, ?, ?, ?, 'day', 'fr', ?, ?)")
+SOURCE_SQL = "INSERT INTO event_sources (event_id, article_id, mention_id) VALUES (?, ?, ?)"
+
+
+def _article_rows(first: int, last: int, stamp: str,
+                  rng: random.Random) -> list[tuple[Any, ...]]:
+    rows = []
+    for a in range(first, last):
+        title, body = synthetic_article(a, rng)
+        rows.append((f"synthetic-{a:07d}", content_hash(body), body, "2020-01-01", title, stamp))
+    return rows
+
+
 def build_store(path: Path, n: int, seed: int = 7) -> None:
-    """Create the schema through the Repository (its migrations), then bulk-insert."""
+    """Create the schema through the Repository (its migrations), then bulk-insert events,
+    their articles (one per three events) and the links between them; the tables the
+    store keeps on write (per-actor counts, summaries, text index) are then recounted."""
     Repository(f"sqlite:///{path}").engine.dispose()
-    rng = random.Random(seed)
+    rng, text_rng = random.Random(seed), random.Random(seed + 1)
     stamp = codec.now_iso()
     sql = f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
     with sqlite3.connect(path) as db:
@@ -83,23 +130,35 @@ def build_store(path: Path, n: int, seed: int = 7) -> None:
         db.executemany("INSERT OR IGNORE INTO actors (id, name) VALUES (?, ?)",
                        [(a.id, a.name) for a in ACTORS])
         batch: list[tuple[Any, ...]] = []
+        sources: list[tuple[str, str, str]] = []
         for i in range(n):
-            cols = codec.event_columns(synthetic_event(i, rng))
+            event = synthetic_event(i, rng)
+            cols = codec.event_columns(event)
             cols.update(id=f"ev-{i:07d}", created=stamp, updated=stamp,
                         payload=json.dumps(cols["payload"], ensure_ascii=False))
             batch.append(tuple(cols[c] for c in COLUMNS))
-            if len(batch) == 20_000:
+            sources.append((event.id, event.sources[0].article, event.sources[0].mention or ""))
+            if len(batch) == 30_000 or i == n - 1:
+                first = (i + 1 - len(batch)) // EVENTS_PER_ARTICLE
+                db.executemany(ARTICLE_SQL, _article_rows(
+                    first, i // EVENTS_PER_ARTICLE + 1, stamp, text_rng))
                 db.executemany(sql, batch)
+                db.executemany(SOURCE_SQL, sources)
                 batch.clear()
+                sources.clear()
                 print(f"\r{i + 1:,} events", end="", file=sys.stderr, flush=True)
-        db.executemany(sql, batch)
     repo = Repository(f"sqlite:///{path}")
     with Session(repo.engine) as session, session.begin():
-        counters.recount(session)  # the per-actor counts that ingest keeps
+        rebuild_derived(session)
     repo.engine.dispose()
     with sqlite3.connect(path) as db:
         db.execute("ANALYZE")
     print(file=sys.stderr)
+
+
+def rebuild_derived(session: Session) -> None:
+    """What the repository keeps on each write, computed once for the bulk-inserted rows."""
+    counters.recount(session)
 
 
 def count_events(path: Path) -> int:
@@ -111,7 +170,8 @@ def count_events(path: Path) -> int:
 
 
 def mixes(rng: random.Random) -> dict[str, dict[str, Any]]:
-    """Filter mixes a dashboard sends: a page of 100 under one or more filters. A mix with
+    """Filter mixes a dashboard sends: a page of 100 under one or more filters (``q``: a
+    village only the articles name, or an event's place). A mix with
     ``path`` reads another endpoint; ``cursor_after`` asks first (untimed) for the page at
     that offset, then times the next page by its cursor."""
     country = rng.choice(list(REGIONS))
@@ -130,6 +190,10 @@ def mixes(rng: random.Random) -> dict[str, dict[str, Any]]:
         "country+cursor": {"country": country, "cursor_after": rng.randrange(5000),
                            "limit": 100},
         "actors": {"path": "/api/actors"},
+        "stats": {"path": "/api/stats"},
+        "q-village": {"q": village(rng.randrange(20 ** 4)), "limit": 100},
+        "q-place": {"q": f"Place {rng.randrange(5000)}", "limit": 100},
+        "country+q": {"country": country, "q": village(rng.randrange(20 ** 4)), "limit": 100},
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
@@ -116,28 +117,43 @@ def actor_counts(session: Session) -> list[tuple[str, str, int]]:
     return [(r[0], r[1], int(r[2] or 0)) for r in rows]
 
 
-def _grouped(session: Session, column: Any) -> dict[str, int]:
-    rows = session.execute(
-        select(column, func.count()).where(column.is_not(None))
-        .group_by(column).order_by(column))
-    return {str(key): int(n) for key, n in rows}
+STATS_SCAN_CAP = 20_000
+"""Events a filtered ``stats`` reads at most (in date order, from the filter's index)."""
+
+GROUPS = ("by_type", "by_month", "by_admin1", "by_country")
+_FILTERS = ("admin1", "since", "until", "actor", "event_type", "sub_event_type", "text", "bbox")
 
 
-def stats(session: Session) -> dict[str, Any]:
+def only_country(query: EventQuery) -> bool:
+    """A query the summary answers: no filter, or a country alone."""
+    return not any(getattr(query, name) for name in _FILTERS)
+
+
+def scanned_stats(session: Session, where: list[ColumnElement[bool]],
+                  cap: int | None = STATS_SCAN_CAP) -> dict[str, Any]:
+    """The figures of ``Repository.stats`` counted from the matching events, the latest
+    ``cap`` of them at most (None: all; ``capped`` says whether some were left out). Also
+    the reference the summary table is checked against."""
     def count(model: Any) -> int:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
-    month = func.substr(EventRow.date_start, 1, 7)
+    stmt = select(EventRow.event_type, EventRow.date_start, EventRow.admin1,
+                  EventRow.country, EventRow.fatalities).where(*where)
+    if cap is not None:
+        stmt = stmt.order_by(*paging.ORDER).limit(cap + 1)
+    rows = list(session.execute(stmt))
+    capped = cap is not None and len(rows) > cap
+    groups: dict[str, Counter[str]] = {g: Counter() for g in GROUPS}
+    for event_type, day, admin1, country, _ in rows[:cap]:
+        for group, key in zip(GROUPS, (event_type, day[:7] if day else None, admin1, country),
+                              strict=True):
+            if key:
+                groups[group][key] += 1
     return {
-        "totals": {
-            "articles": count(ArticleRow),
-            "mentions": count(MentionRow),
-            "events": count(EventRow),
-            "actors": count(ActorRow),
-            "fatalities": int(session.scalar(select(func.sum(EventRow.fatalities))) or 0),
-        },
-        "by_type": _grouped(session, EventRow.event_type),
-        "by_month": _grouped(session, month),
-        "by_admin1": _grouped(session, EventRow.admin1),
-        "by_country": _grouped(session, EventRow.country),
+        "totals": {"articles": count(ArticleRow), "mentions": count(MentionRow),
+                   "events": len(rows[:cap]), "actors": count(ActorRow),
+                   "fatalities": sum(r[4] or 0 for r in rows[:cap])},
+        **{g: dict(sorted(c.items())) for g, c in groups.items()},
+        "capped": capped,
     }
+

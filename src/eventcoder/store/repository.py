@@ -19,7 +19,7 @@ from sqlalchemy.pool import StaticPool
 from eventcoder.schema import Article, ArticleResult, Event, EventQuery, IngestError, IngestReport
 from eventcoder.schema import Mention as MentionRecord
 from eventcoder.settings import Settings
-from eventcoder.store import codec, counters, paging, queries
+from eventcoder.store import codec, counters, paging, queries, summary
 from eventcoder.store.merging import store_merged
 from eventcoder.store.migrations import apply_pending
 from eventcoder.store.models import (
@@ -68,6 +68,7 @@ class Repository:
         apply_pending(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         counters.track(self._session)
+        summary.track(self._session)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -215,9 +216,16 @@ class Repository:
         with self._session() as session:
             return queries.actor_counts(session)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
+        """Totals and counts by type, month, admin1 and country: read from the summary kept
+        on write, for every event or one country's; other filters count the matching
+        events, the latest ``queries.STATS_SCAN_CAP`` at most (``capped`` says so)."""
         with self._session() as session:
-            return queries.stats(session)
+            if query is None or queries.only_country(query):
+                figures = summary.read(session, query.country if query else None)
+                return {**figures, "capped": False}
+            actors = queries.actor_ids(session, query.actor) if query.actor else None
+            return queries.scanned_stats(session, queries.event_conditions(query, actors))
 
     def changes(self, since: datetime | None = None) -> list[dict[str, Any]]:
         """The change log (events created, updated, merged, split, removed), oldest first."""
