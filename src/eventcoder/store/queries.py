@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from eventcoder.schema import EventQuery
-from eventcoder.store import paging
+from eventcoder.store import paging, search
 from eventcoder.store.models import ActorRow, ArticleRow, EventRow, MentionRow
 
 MAX_SPAN_DAYS = 400
@@ -27,12 +27,14 @@ def actor_ids(session: Session, text: str) -> set[str]:
 
 
 def event_conditions(
-    query: EventQuery, actor_ids: Iterable[str] | None = None, with_actor: bool = True
+    query: EventQuery, actor_ids: Iterable[str] | None = None, with_actor: bool = True,
+    text_search: str = search.LIKE,
 ) -> list[ColumnElement[bool]]:
     """WHERE clauses for an ``EventQuery``; each uses an indexed column where it can.
 
     Dates select the events whose span overlaps [since, until]; ``actor_ids`` are the
-    resolved ``query.actor`` (left out with ``with_actor=False``: see ``actor_branches``)."""
+    resolved ``query.actor`` (left out with ``with_actor=False``: see ``actor_branches``);
+    ``text_search`` is the store's way to read ``query.text`` (``search.mode``)."""
     cond: list[ColumnElement[bool]] = []
     if query.country:
         cond.append(EventRow.country == query.country.upper())
@@ -52,10 +54,7 @@ def event_conditions(
     if query.actor and with_actor:
         cond.append(or_(*actor_branches(actor_ids or ())))
     if query.text:
-        words = f"%{query.text.lower()}%"
-        cond.append(or_(*(func.lower(col).like(words) for col in (
-            EventRow.place, EventRow.actor1_name, EventRow.actor2_name,
-            EventRow.sub_event_type, EventRow.event_type))))
+        cond.append(search.condition(query.text, text_search))
     if query.bbox:
         min_lon, min_lat, max_lon, max_lat = query.bbox
         cond.extend([EventRow.longitude.between(min_lon, max_lon),

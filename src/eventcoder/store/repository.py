@@ -19,7 +19,7 @@ from sqlalchemy.pool import StaticPool
 from eventcoder.schema import Article, ArticleResult, Event, EventQuery, IngestError, IngestReport
 from eventcoder.schema import Mention as MentionRecord
 from eventcoder.settings import Settings
-from eventcoder.store import codec, counters, paging, queries, summary
+from eventcoder.store import codec, counters, paging, queries, search, summary
 from eventcoder.store.merging import store_merged
 from eventcoder.store.migrations import apply_pending
 from eventcoder.store.models import (
@@ -66,6 +66,7 @@ class Repository:
         self.url = url or Settings().database_url
         self.engine = make_engine(self.url)
         apply_pending(self.engine)
+        self.text_search = search.mode(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         counters.track(self._session)
         summary.track(self._session)
@@ -161,7 +162,8 @@ class Repository:
         steps = paging.phases(cursor)
         with self._session() as session:
             actors = queries.actor_ids(session, query.actor) if query.actor else None
-            where = queries.event_conditions(query, actors, with_actor=False)
+            where = queries.event_conditions(query, actors, with_actor=False,
+                                             text_search=self.text_search)
             branches = queries.actor_branches(actors or ()) if query.actor else []
             whole = [*where, or_(*branches)] if branches else where
             total, capped = queries.capped_count(session, whole, count_cap)
@@ -225,7 +227,8 @@ class Repository:
                 figures = summary.read(session, query.country if query else None)
                 return {**figures, "capped": False}
             actors = queries.actor_ids(session, query.actor) if query.actor else None
-            return queries.scanned_stats(session, queries.event_conditions(query, actors))
+            return queries.scanned_stats(session, queries.event_conditions(
+                query, actors, text_search=self.text_search))
 
     def changes(self, since: datetime | None = None) -> list[dict[str, Any]]:
         """The change log (events created, updated, merged, split, removed), oldest first."""

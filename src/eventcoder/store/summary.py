@@ -143,7 +143,7 @@ def recount(session: Session) -> None:
     """Rebuild the table from the stored rows (the INSERTs of its migration)."""
     session.execute(delete(EventSummaryRow))
     dialect = session.get_bind().dialect.name
-    (migration,) = [m for m in migrations() if m.name == _MIGRATION]
+    (migration,) = [m for m in migrations(dialect) if m.name == _MIGRATION]
     for statement in migration.statements(dialect):
         if statement.upper().startswith("INSERT"):
             session.execute(text(statement))

@@ -1,0 +1,95 @@
+"""The ``q`` filter: words in an event's own fields or in its source articles.
+
+A word only an article mentions (the village near which the attack happened) must find
+the event, so ``q`` also searches the articles' title and text, through ``event_sources``.
+Three ways, chosen once per store (``mode``):
+
+- ``fts5`` (SQLite built with FTS5, migration 0005): the full-text tables ``articles_fts``
+  and ``events_fts``; each word of ``q`` must appear, as a word or a word's beginning
+  ("bala" finds "Balad"), case and accents folded.
+- ``postgresql``: the same over ``to_tsvector('simple', …)`` with GIN indexes; case folded,
+  accents not.
+- ``like``: SQLite without FTS5: the whole ``q`` as a substring of the fields, the title
+  or the text, which scans the articles.
+
+The events matched are given as a set of ids the page then filters, sorts and limits: a
+rare word costs the few events it names, whatever the store's size.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, Engine, Select, func, literal_column, or_, select, text
+from sqlalchemy.sql.selectable import TextualSelect
+
+from eventcoder.store.models import ArticleRow, EventRow, EventSourceRow
+
+FTS5, POSTGRESQL, LIKE = "fts5", "postgresql", "like"
+_WORD = re.compile(r"\w+")
+
+ARTICLE_DOC = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
+EVENT_DOC = ("to_tsvector('simple', coalesce(place, '') || ' ' || coalesce(actor1_name, '') "
+             "|| ' ' || coalesce(actor2_name, '') || ' ' || event_type || ' ' "
+             "|| coalesce(sub_event_type, ''))")
+"""The expressions of the GIN indexes of migration 0005 (PostgreSQL uses an index only for
+the very same expression)."""
+
+
+def mode(engine: Engine) -> str:
+    """How this store searches text: by its database, and on SQLite by whether migration
+    0005 could create the FTS5 tables."""
+    if engine.dialect.name == "postgresql":
+        return POSTGRESQL
+    with engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'").first()
+    return FTS5 if found else LIKE
+
+
+def words(query: str) -> list[str]:
+    return _WORD.findall(query.lower())
+
+
+def condition(query: str, how: str = LIKE) -> ColumnElement[bool]:
+    """Events whose fields, or whose source articles, contain every word of ``query``."""
+    found = words(query)
+    if how == FTS5 and found:
+        match = " ".join(f'"{w}"*' for w in found)
+        return EventRow.id.in_(_fts_events(match).union(
+            select(EventSourceRow.event_id).where(EventSourceRow.article_id.in_(
+                select(ArticleRow.id).where(
+                    literal_column("articles.rowid").in_(_fts("articles_fts", match))))))
+        )
+    if how == POSTGRESQL and found:
+        tsquery = " & ".join(f"{w}:*" for w in found)
+        in_articles = select(ArticleRow.id).where(
+            text(f"{ARTICLE_DOC} @@ to_tsquery('simple', :tsq_a)").bindparams(tsq_a=tsquery))
+        in_events = select(EventRow.id).where(
+            text(f"{EVENT_DOC} @@ to_tsquery('simple', :tsq_e)").bindparams(tsq_e=tsquery))
+        return EventRow.id.in_(in_events.union(
+            select(EventSourceRow.event_id).where(EventSourceRow.article_id.in_(in_articles))))
+    return _like(query)
+
+
+def _fts(table: str, match: str) -> TextualSelect:
+    """The rowids a full-text table matches (bound under the table's name: a query holds
+    two of these)."""
+    return (text(f"SELECT rowid FROM {table} WHERE {table} MATCH :{table}")
+            .bindparams(**{table: match}).columns(literal_column("rowid")))
+
+
+def _fts_events(match: str) -> Select[str]:
+    return select(EventRow.id).where(
+        literal_column("events.rowid").in_(_fts("events_fts", match)))
+
+
+def _like(query: str) -> ColumnElement[bool]:
+    pattern = f"%{query.lower()}%"
+    in_articles = select(ArticleRow.id).where(or_(func.lower(ArticleRow.title).like(pattern),
+                                                  func.lower(ArticleRow.text).like(pattern)))
+    return or_(*(func.lower(col).like(pattern) for col in (
+        EventRow.place, EventRow.actor1_name, EventRow.actor2_name,
+        EventRow.sub_event_type, EventRow.event_type)),
+        EventRow.id.in_(select(EventSourceRow.event_id)
+                        .where(EventSourceRow.article_id.in_(in_articles))))
