@@ -28,6 +28,7 @@ from typing import Any
 import httpx
 from sqlalchemy.orm import Session
 
+import pg_copy
 from eventcoder.schema import (
     EVENT_TYPES,
     Actor,
@@ -174,7 +175,8 @@ def count_events(path: Path) -> int:
 
 def mixes(rng: random.Random) -> dict[str, dict[str, Any]]:
     """Filter mixes a dashboard sends: a page of 100 under one or more filters (``q``: a
-    village only the articles name, or an event's place). A mix with
+    village only the articles name, an event's place, or a type: a word in a sixth of the
+    events). A mix with
     ``path`` reads another endpoint; ``cursor_after`` asks first (untimed) for the page at
     that offset, then times the next page by its cursor."""
     country = rng.choice(list(REGIONS))
@@ -197,6 +199,7 @@ def mixes(rng: random.Random) -> dict[str, dict[str, Any]]:
         "q-village": {"q": village(rng.randrange(20 ** 4)), "limit": 100},
         "q-place": {"q": f"Place {rng.randrange(5000)}", "limit": 100},
         "country+q": {"country": country, "q": village(rng.randrange(20 ** 4)), "limit": 100},
+        "q-common": {"q": rng.choice(["battles", "protests", "riots"]), "limit": 100},
     }
 
 
@@ -222,8 +225,8 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "EVENTCODER_DATABASE_URL": f"sqlite:///{db}"}
+def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "EVENTCODER_DATABASE_URL": url}
     env.pop("EVENTCODER_API_KEY", None)
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "eventcoder.api.app:app_from_env",
            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
@@ -281,6 +284,8 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true", help="build the store even if present")
     ap.add_argument("--mixes", default="", help="comma-separated subset of the filter mixes")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
+    ap.add_argument("--pg", metavar="URL", help="copy the store into this (empty) PostgreSQL "
+                    "database, if its event count differs, and serve from there")
     args = ap.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
     if args.rebuild or count_events(args.db) != args.events:
@@ -291,8 +296,15 @@ def main() -> None:
     t0 = time.monotonic()
     Repository(f"sqlite:///{args.db}").engine.dispose()  # pending migrations, before timing
     print(f"store opened (migrations) in {time.monotonic() - t0:.1f} s", file=sys.stderr)
+    url = f"sqlite:///{args.db}"
+    if args.pg:
+        url = args.pg
+        if pg_copy.count_events(url) != args.events:
+            t0 = time.monotonic()
+            pg_copy.copy_store(args.db, url)
+            print(f"copied to PostgreSQL in {time.monotonic() - t0:.0f} s", file=sys.stderr)
     port = free_port()
-    server = start_server(args.db, port)
+    server = start_server(url, port)
     try:
         only = [m for m in args.mixes.split(",") if m] or None
         times = run(f"http://127.0.0.1:{port}", args.requests, args.seconds, args.seed, only,
@@ -301,7 +313,8 @@ def main() -> None:
         server.terminate()
         server.wait(10)
     print(f"GET /api/events (actors: /api/actors, stats: /api/stats) over {args.events:,} "
-          f"events (SQLite, one uvicorn worker; load average {os.getloadavg()[0]:.1f})")
+          f"events ({url.split(':')[0]}, one uvicorn worker; "
+          f"load average {os.getloadavg()[0]:.1f})")
     report(times)
 
 

@@ -5,8 +5,11 @@ the event, so ``q`` also searches the articles' title and text, through ``event_
 Three ways, chosen once per store (``mode``):
 
 - ``fts5`` (SQLite built with FTS5, migration 0005): the full-text tables ``articles_fts``
-  and ``events_fts``; each word of ``q`` must appear, as a word or a word's beginning
-  ("bala" finds "Balad"), case and accents folded.
+  and ``events_fts``; each word of ``q`` must appear, the last one as a word or a word's
+  beginning ("bala" finds "Balad"), case and accents folded. Only the last word is a
+  prefix: a prefix is read by merging every word it begins, which for a word found in
+  most rows ("place 12") costs a read of all of them, where a whole word is skipped
+  through by its index.
 - ``postgresql``: the same over ``to_tsvector('simple', …)`` with GIN indexes; case folded,
   accents not.
 - ``like``: SQLite without FTS5: the whole ``q`` as a substring of the fields, the title
@@ -55,14 +58,14 @@ def condition(query: str, how: str = LIKE) -> ColumnElement[bool]:
     """Events whose fields, or whose source articles, contain every word of ``query``."""
     found = words(query)
     if how == FTS5 and found:
-        match = " ".join(f'"{w}"*' for w in found)
+        match = " ".join(f'"{w}"' for w in found[:-1]) + f' "{found[-1]}"*'
         return EventRow.id.in_(_fts_events(match).union(
             select(EventSourceRow.event_id).where(EventSourceRow.article_id.in_(
                 select(ArticleRow.id).where(
                     literal_column("articles.rowid").in_(_fts("articles_fts", match))))))
         )
     if how == POSTGRESQL and found:
-        tsquery = " & ".join(f"{w}:*" for w in found)
+        tsquery = " & ".join([*found[:-1], f"{found[-1]}:*"])
         in_articles = select(ArticleRow.id).where(
             text(f"{ARTICLE_DOC} @@ to_tsquery('simple', :tsq_a)").bindparams(tsq_a=tsquery))
         in_events = select(EventRow.id).where(
