@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, text
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from eventcoder.schema import EventQuery
 from eventcoder.store import Repository, queries, summary
 from eventcoder.store.models import EventRow, EventSummaryRow
+from store_support import undo_from
 from test_store import mention, repo, result  # noqa: F401  (repo is a fixture)
 
 
@@ -121,8 +122,7 @@ def test_migration_fills_the_summary_of_a_stored_store(tmp_path: Path) -> None:
                   result("b", mention("b", 1, country="SY"))])
     expected = first.stats()
     with first.engine.begin() as conn:
-        conn.execute(text("DELETE FROM schema_version WHERE version >= 4"))
-        conn.execute(text("DROP TABLE event_summary"))
+        undo_from(conn, 4)
     first.close()
     again = Repository(url)
     assert again.stats() == expected == recounted(again)
