@@ -40,6 +40,15 @@ def found(store: Repository, q: str, **filters: object) -> set[str]:
     return {s.article for e in events for s in e.sources}
 
 
+@pytest.fixture(params=["ids first", "one query"])
+def id_cap(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ways ``resolve`` reads a search: the ids first (few matches), or the search
+    inside the page's query (more than ``ID_CAP``: here every word)."""
+    if request.param == "one query":
+        monkeypatch.setattr(search, "ID_CAP", 0)
+
+
+@pytest.mark.usefixtures("id_cap")
 @pytest.mark.parametrize(("q", "articles"), [
     ("Tinzawaten", {"a", "c"}),          # only the article's text names it: its event
     ("tinzaw", {"a", "c"}),              # the beginning of a word

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy import ColumnElement, Engine, create_engine, event, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -36,6 +37,13 @@ HASH_LOOKUP = 500
 """Hashes per IN list (well under every backend's bound parameter limit)."""
 
 
+PG_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0"
+"""Reads here are short index lookups: PostgreSQL's estimate for a text search is often
+thousands of rows where there are none, and it then paid ~100 ms for starting parallel
+workers and ~20 ms for JIT compilation on a query that needs 1 ms (measured over 1M
+events, docs/benchmarks.md)."""
+
+
 class StoreConflict(Exception):
     """An article id already stored with a different text."""
 
@@ -56,6 +64,8 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if url.startswith("postgresql"):
+        return create_engine(url, pool_pre_ping=True, connect_args={"options": PG_OPTIONS})
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -162,8 +172,7 @@ class Repository:
         steps = paging.phases(cursor)
         with self._session() as session:
             actors = queries.actor_ids(session, query.actor) if query.actor else None
-            where = queries.event_conditions(query, actors, with_actor=False,
-                                             text_search=self.text_search)
+            where = self._conditions(session, query, actors, with_actor=False)
             branches = queries.actor_branches(actors or ()) if query.actor else []
             whole = [*where, or_(*branches)] if branches else where
             total, capped = queries.capped_count(session, whole, count_cap)
@@ -180,6 +189,14 @@ class Repository:
                 events=[codec.event_from_row(r) for r in rows], total=total,
                 total_capped=capped,
                 next_cursor=paging.encode(*keys[query.limit - 1]) if more else None)
+
+    def _conditions(self, session: Session, query: EventQuery, actors: set[str] | None,
+                    with_actor: bool = True) -> list[ColumnElement[bool]]:
+        """The filters of ``query``, its words resolved to ids first when they are few."""
+        where = queries.event_conditions(replace(query, text=None), actors, with_actor)
+        if query.text:
+            where.append(search.resolve(session, query.text, self.text_search))
+        return where
 
     def event(self, event_id: str) -> Event | None:
         with self._session() as session:
@@ -227,8 +244,7 @@ class Repository:
                 figures = summary.read(session, query.country if query else None)
                 return {**figures, "capped": False}
             actors = queries.actor_ids(session, query.actor) if query.actor else None
-            return queries.scanned_stats(session, queries.event_conditions(
-                query, actors, text_search=self.text_search))
+            return queries.scanned_stats(session, self._conditions(session, query, actors))
 
     def changes(self, since: datetime | None = None) -> list[dict[str, Any]]:
         """The change log (events created, updated, merged, split, removed), oldest first."""

@@ -24,11 +24,15 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import ColumnElement, Engine, Select, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
 from eventcoder.store.models import ArticleRow, EventRow, EventSourceRow
 
 FTS5, POSTGRESQL, LIKE = "fts5", "postgresql", "like"
+ID_CAP = 2000
+"""Matching events (and articles) read as a list of ids at most; more, and the search
+stays inside the page's query."""
 _WORD = re.compile(r"\w+")
 
 ARTICLE_DOC = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
@@ -55,24 +59,63 @@ def words(query: str) -> list[str]:
 
 
 def condition(query: str, how: str = LIKE) -> ColumnElement[bool]:
-    """Events whose fields, or whose source articles, contain every word of ``query``."""
+    """Events whose fields, or whose source articles, contain every word of ``query``,
+    as one condition (the set of ids is found inside the page's query)."""
     found = words(query)
-    if how == FTS5 and found:
-        match = " ".join(f'"{w}"' for w in found[:-1]) + f' "{found[-1]}"*'
-        return EventRow.id.in_(_fts_events(match).union(
-            select(EventSourceRow.event_id).where(EventSourceRow.article_id.in_(
-                select(ArticleRow.id).where(
-                    literal_column("articles.rowid").in_(_fts("articles_fts", match))))))
-        )
-    if how == POSTGRESQL and found:
-        tsquery = " & ".join([*found[:-1], f"{found[-1]}:*"])
-        in_articles = select(ArticleRow.id).where(
-            text(f"{ARTICLE_DOC} @@ to_tsquery('simple', :tsq_a)").bindparams(tsq_a=tsquery))
-        in_events = select(EventRow.id).where(
-            text(f"{EVENT_DOC} @@ to_tsquery('simple', :tsq_e)").bindparams(tsq_e=tsquery))
-        return EventRow.id.in_(in_events.union(
-            select(EventSourceRow.event_id).where(EventSourceRow.article_id.in_(in_articles))))
-    return _like(query)
+    if how == LIKE or not found:
+        return _like(query)
+    return EventRow.id.in_(_in_fields(found, how).union(
+        select(EventSourceRow.event_id).where(
+            EventSourceRow.article_id.in_(_in_articles(found, how)))))
+
+
+def resolve(session: Session, query: str, how: str = LIKE,
+            cap: int | None = None) -> ColumnElement[bool]:
+    """``condition``, with the matching ids read first when they are few (the usual case:
+    a place, a name): the page query then gets a short list of ids. PostgreSQL cannot
+    estimate a text match (it guessed 6,667 articles for a word in two) and, given the
+    search inside the page's query, joined through every ``event_sources`` row (1 s);
+    given the ids, it reads them by key. A word in more than ``cap`` events or articles
+    keeps the one-query form."""
+    found, cap = words(query), ID_CAP if cap is None else cap
+    if how == LIKE or not found:
+        return _like(query)
+    event_ids = list(session.scalars(_in_fields(found, how).limit(cap + 1)))
+    article_ids = list(session.scalars(_in_articles(found, how).limit(cap + 1)))
+    if len(event_ids) > cap or len(article_ids) > cap:
+        return condition(query, how)
+    ids = set(event_ids)
+    for i in range(0, len(article_ids), 500):
+        ids.update(session.scalars(select(EventSourceRow.event_id).where(
+            EventSourceRow.article_id.in_(article_ids[i:i + 500]))))
+    return EventRow.id.in_(sorted(ids))
+
+
+def _in_fields(found: list[str], how: str) -> Select[str]:
+    if how == FTS5:
+        return select(EventRow.id).where(
+            literal_column("events.rowid").in_(_fts("events_fts", _fts_match(found))))
+    return select(EventRow.id).where(
+        text(f"{EVENT_DOC} @@ to_tsquery('simple', :tsq_e)").bindparams(
+            tsq_e=_tsquery(found)))
+
+
+def _in_articles(found: list[str], how: str) -> Select[str]:
+    if how == FTS5:
+        return select(ArticleRow.id).where(
+            literal_column("articles.rowid").in_(_fts("articles_fts", _fts_match(found))))
+    return select(ArticleRow.id).where(
+        text(f"{ARTICLE_DOC} @@ to_tsquery('simple', :tsq_a)").bindparams(
+            tsq_a=_tsquery(found)))
+
+
+def _fts_match(found: list[str]) -> str:
+    """Every word, the last one also as a word's beginning (see the module's note)."""
+    return " ".join(f'"{w}"' for w in found[:-1]) + f' "{found[-1]}"*'
+
+
+def _tsquery(found: list[str]) -> str:
+    return " & ".join([*found[:-1], f"{found[-1]}:*"])
 
 
 def _fts(table: str, match: str) -> TextualSelect:
@@ -80,11 +123,6 @@ def _fts(table: str, match: str) -> TextualSelect:
     two of these)."""
     return (text(f"SELECT rowid FROM {table} WHERE {table} MATCH :{table}")
             .bindparams(**{table: match}).columns(literal_column("rowid")))
-
-
-def _fts_events(match: str) -> Select[str]:
-    return select(EventRow.id).where(
-        literal_column("events.rowid").in_(_fts("events_fts", match)))
 
 
 def _like(query: str) -> ColumnElement[bool]:
