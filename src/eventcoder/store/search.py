@@ -92,21 +92,23 @@ def resolve(session: Session, query: str, how: str = LIKE,
 
 
 def _in_fields(found: list[str], how: str) -> Select[str]:
-    if how == FTS5:
-        return select(EventRow.id).where(
-            literal_column("events.rowid").in_(_fts("events_fts", _fts_match(found))))
-    return select(EventRow.id).where(
-        text(f"{EVENT_DOC} @@ to_tsquery('simple', :tsq_e)").bindparams(
-            tsq_e=_tsquery(found)))
+    return _matching("events", found, how)
 
 
 def _in_articles(found: list[str], how: str) -> Select[str]:
+    return _matching("articles", found, how)
+
+
+def _matching(table: str, found: list[str], how: str) -> Select[str]:
+    """The ids of the rows of ``table`` (events: their searched fields; articles: title
+    and text) holding every word, from the full-text table or the GIN index."""
+    key, doc = (EventRow.id, EVENT_DOC) if table == "events" else (ArticleRow.id, ARTICLE_DOC)
     if how == FTS5:
-        return select(ArticleRow.id).where(
-            literal_column("articles.rowid").in_(_fts("articles_fts", _fts_match(found))))
-    return select(ArticleRow.id).where(
-        text(f"{ARTICLE_DOC} @@ to_tsquery('simple', :tsq_a)").bindparams(
-            tsq_a=_tsquery(found)))
+        return select(key).where(literal_column(f"{table}.rowid").in_(
+            _fts(f"{table}_fts", _fts_match(found))))
+    bind = f"tsq_{table}"
+    return select(key).where(text(f"{doc} @@ to_tsquery('simple', :{bind})").bindparams(
+        **{bind: _tsquery(found)}))
 
 
 def _fts_match(found: list[str]) -> str:
