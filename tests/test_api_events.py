@@ -32,10 +32,14 @@ def places(client: Any, **params: Any) -> set[str]:
     ({"actor": "mali-military"}, {"Mopti"}),
     ({"event_type": "Battles"}, {"Mopti"}),
     ({"sub_event_type": "Shelling/artillery/missile attack"}, {"Balad", "Kirkuk"}),
-    ({"q": "bala"}, {"Balad"}),
-    ({"q": "Ashab"}, {"Baghdad"}),
+    ({"q": "bala"}, {"Baghdad", "Balad"}),  # Balad's place, and the text both events share
+    ({"q": "Ashab"}, {"Baghdad", "Balad"}),
+    ({"q": "bala", "admin1": "IQ-SD"}, {"Balad"}),
     ({"q": "missile"}, {"Balad", "Kirkuk"}),
     ({"q": "no such words anywhere"}, set()),
+    ({"q": "Sama News"}, {"Baghdad", "Balad"}),      # only the article's text says it
+    ({"q": "source sécuritaire"}, {"Mopti"}),
+    ({"q": "sama", "country": "IQ", "since": "2020-04-07"}, {"Balad"}),
     ({"bbox": "43,33,45,34.5"}, {"Baghdad", "Balad"}),
     ({"bbox": "-10,10,0,20"}, {"Mopti"}),
     ({"country": "IQ", "event_type": "Explosions/Remote violence", "since": "2020-05-01"},

@@ -45,6 +45,20 @@ def test_stats_by_type_month_admin1(client: Any) -> None:
     assert _counts(stats["by_admin1"]) == {"IQ-BG": 1, "IQ-SD": 1, "IQ-KI": 1, "ML-5": 1}
 
 
+@pytest.mark.parametrize(("params", "events", "by_month"), [
+    ({"country": "IQ"}, 3, {"2020-04": 2, "2020-05": 1}),          # from the summary
+    ({"country": "ML"}, 1, {"2021-03": 1}),
+    ({"since": "2020-05-01"}, 2, {"2020-05": 1, "2021-03": 1}),    # counted from the index
+    ({"country": "IQ", "event_type": "Battles"}, 0, {}),
+])
+def test_stats_take_the_event_filters(client: Any, params: dict[str, str], events: int,
+                                      by_month: dict[str, int]) -> None:
+    stats = client.get("/api/stats", params=params).json()
+    assert (stats["totals"]["events"], stats["by_month"], stats["capped"]) == (
+        events, by_month, False)
+    assert client.get("/api/stats", params={"bbox": "1,2"}).status_code == 422
+
+
 def test_openapi_lists_every_endpoint(client: Any) -> None:
     doc = client.get("/openapi.json").json()
     assert set(doc["paths"]) >= {

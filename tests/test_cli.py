@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -143,7 +145,7 @@ def test_store_commands(engine_stub: None, inputs: Path, tmp_path: Path) -> None
     assert run("events", "--db", db, "--limit", "1").stderr.strip() == "1 of 3 events"
 
     arts = run("articles", "--db", db).stdout.splitlines()
-    assert [line.split("\t")[:3] for line in arts] == [["a", "2021-06-15", "fr"],
+    assert [line.split()[:3] for line in arts[2:]] == [["a", "2021-06-15", "fr"],
                                                        ["b", "2021-06", "fr"]]
     stats = json.loads(run("stats", "--json", "--db", db).stdout)
     assert stats["totals"]["events"] == 3 and stats["by_country"] == {"ML": 3}
@@ -213,3 +215,33 @@ def test_jobs_do_not_change_the_output(shared_data: Path) -> None:
     lines = one.stdout.splitlines()
     assert len(lines) >= 2 and two.stdout.splitlines() == lines
     assert two.stderr.splitlines()[-1] == one.stderr.splitlines()[-1]
+
+
+def test_articles_formats_and_text_query(engine_stub: None, inputs: Path, tmp_path: Path) -> None:
+    """``articles --format``: the JSON Lines are the input of ``ingest`` again; ``events --q``
+    finds events by a word only their article has."""
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    (inputs / "c.txt").write_text(" date 2021-07-02 Des tirs ont visé le camp de Tessalit.",
+                                  encoding="utf-8")
+    assert run("ingest", str(inputs), "--db", db).exit_code == 0
+    table = run("articles", "--db", db, "--format", "table").stdout.splitlines()
+    assert table[0].split() == ["id", "date", "language", "outlet", "title"]
+    assert table[1].startswith("--") and table[4].split()[:2] == ["c", "2021-07-02"]
+    lines = run("articles", "--db", db, "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(x) for x in lines]
+    assert [(r["id"], r["date"]) for r in records] == [
+        ("a", "2021-06-15"), ("b", "2021-06"), ("c", "2021-07-02")]
+    assert records[2]["text"] == "Des tirs ont visé le camp de Tessalit."
+    assert json.loads(run("articles", "--db", db, "--format", "json", "--limit", "1")
+                      .stdout) == records[:1]
+    rows = list(csv.DictReader(io.StringIO(run("articles", "--db", db, "--format", "csv",
+                                               "--offset", "2").stdout)))
+    assert [(r["id"], r["text"]) for r in rows] == [("c", records[2]["text"])]
+    (tmp_path / "back.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    again = run("ingest", str(tmp_path / "back.jsonl"), "--db", f"sqlite:///{tmp_path / 'b.db'}")
+    assert again.stderr.splitlines()[-1].startswith("3 articles stored")
+
+    found = run("events", "--db", db, "--q", "tessalit")
+    assert [s["article"] for s in json.loads(found.stdout)["sources"]] == ["c"]
+    assert found.stderr.strip() == "1 of 1 events"
+    assert run("events", "--db", db, "--q", "kidal").stderr.strip() == "0 of 0 events"

@@ -97,7 +97,7 @@ def without_timestamps(event: Event) -> dict[str, Any]:
 def test_migrations_recorded_and_models_agree(repo: Repository) -> None:
     with repo.engine.connect() as conn:
         versions = [r[0] for r in conn.execute(text("SELECT version FROM schema_version"))]
-    assert versions == [m.version for m in migrations()] == [1, 2, 3]
+    assert versions == [m.version for m in migrations()] == [1, 2, 3, 4, 5, 6]
     inspector = inspect(repo.engine)
     for table in Base.metadata.sorted_tables:
         stored = {c["name"] for c in inspector.get_columns(table.name)}

@@ -12,7 +12,13 @@ import click
 from eventcoder.batch import ExtractionFailed, ingest_paths
 from eventcoder.cli import main
 from eventcoder.cli.jobs import jobs_option, shard_option
-from eventcoder.cli.output import format_option, write_events, writer_for
+from eventcoder.cli.output import (
+    article_format_option,
+    format_option,
+    write_articles,
+    write_events,
+    writer_for,
+)
 from eventcoder.schema import EventQuery
 from eventcoder.settings import Settings
 from eventcoder.shard import Shard
@@ -71,6 +77,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, jobs: int
 @click.option("--actor", help="Actor id, or part of an actor name.")
 @click.option("--type", "event_type", help="ACLED event type, e.g. 'Battles'.")
 @click.option("--sub-type", "sub_event_type", help="ACLED sub-event type, e.g. 'Armed clash'.")
+@click.option("--q", "text", metavar="WORDS",
+              help="Words in the place, actor names, type, or the source articles' title or "
+                   "text, e.g. a village only an article names.")
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @format_option
@@ -92,17 +101,15 @@ def events(db: str | None, fmt: str, since: datetime | None, until: datetime | N
 @main.command()
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@article_format_option
 @db_option
-def articles(db: str | None, limit: int, offset: int) -> None:
-    """List stored articles: id, publication date, language, outlet, title.
+def articles(db: str | None, limit: int, offset: int, fmt: str) -> None:
+    """List stored articles in ingest order: id, publication date, language, outlet, title
+    (and the text, except in the table).
 
-    Example: eventcoder articles --limit 20
+    Example: eventcoder articles --limit 20 --format jsonl > articles.jsonl
     """
-    for article in open_repository(db).articles(limit=limit, offset=offset):
-        published = article.published.iso if article.published else "-"
-        cells = [article.id, published, article.language or "-", article.outlet or "-",
-                 article.title or article.text[:60].replace("\n", " ")]
-        click.echo("\t".join(cells))
+    write_articles(open_repository(db).articles(limit=limit, offset=offset), fmt)
 
 
 @main.command()

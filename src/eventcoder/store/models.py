@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -117,3 +117,14 @@ class SchemaVersionRow(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     applied_at: Mapped[str] = mapped_column(String(32))
+
+
+class EventSummaryRow(Base):
+    """One count of ``GET /api/stats``, kept on write (``store/summary.py``)."""
+
+    __tablename__ = "event_summary"
+
+    scope: Mapped[str] = mapped_column(String(2), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
@@ -10,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from eventcoder.schema import EventQuery
-from eventcoder.store import paging
+from eventcoder.store import paging, search
 from eventcoder.store.models import ActorRow, ArticleRow, EventRow, MentionRow
 
 MAX_SPAN_DAYS = 400
@@ -26,12 +27,14 @@ def actor_ids(session: Session, text: str) -> set[str]:
 
 
 def event_conditions(
-    query: EventQuery, actor_ids: Iterable[str] | None = None, with_actor: bool = True
+    query: EventQuery, actor_ids: Iterable[str] | None = None, with_actor: bool = True,
+    text_search: str = search.LIKE,
 ) -> list[ColumnElement[bool]]:
     """WHERE clauses for an ``EventQuery``; each uses an indexed column where it can.
 
     Dates select the events whose span overlaps [since, until]; ``actor_ids`` are the
-    resolved ``query.actor`` (left out with ``with_actor=False``: see ``actor_branches``)."""
+    resolved ``query.actor`` (left out with ``with_actor=False``: see ``actor_branches``);
+    ``text_search`` is the store's way to read ``query.text`` (``search.mode``)."""
     cond: list[ColumnElement[bool]] = []
     if query.country:
         cond.append(EventRow.country == query.country.upper())
@@ -51,10 +54,7 @@ def event_conditions(
     if query.actor and with_actor:
         cond.append(or_(*actor_branches(actor_ids or ())))
     if query.text:
-        words = f"%{query.text.lower()}%"
-        cond.append(or_(*(func.lower(col).like(words) for col in (
-            EventRow.place, EventRow.actor1_name, EventRow.actor2_name,
-            EventRow.sub_event_type, EventRow.event_type))))
+        cond.append(search.condition(query.text, text_search))
     if query.bbox:
         min_lon, min_lat, max_lon, max_lat = query.bbox
         cond.extend([EventRow.longitude.between(min_lon, max_lon),
@@ -116,28 +116,43 @@ def actor_counts(session: Session) -> list[tuple[str, str, int]]:
     return [(r[0], r[1], int(r[2] or 0)) for r in rows]
 
 
-def _grouped(session: Session, column: Any) -> dict[str, int]:
-    rows = session.execute(
-        select(column, func.count()).where(column.is_not(None))
-        .group_by(column).order_by(column))
-    return {str(key): int(n) for key, n in rows}
+STATS_SCAN_CAP = 20_000
+"""Events a filtered ``stats`` reads at most (in date order, from the filter's index)."""
+
+GROUPS = ("by_type", "by_month", "by_admin1", "by_country")
+_FILTERS = ("admin1", "since", "until", "actor", "event_type", "sub_event_type", "text", "bbox")
 
 
-def stats(session: Session) -> dict[str, Any]:
+def only_country(query: EventQuery) -> bool:
+    """A query the summary answers: no filter, or a country alone."""
+    return not any(getattr(query, name) for name in _FILTERS)
+
+
+def scanned_stats(session: Session, where: list[ColumnElement[bool]],
+                  cap: int | None = STATS_SCAN_CAP) -> dict[str, Any]:
+    """The figures of ``Repository.stats`` counted from the matching events, the latest
+    ``cap`` of them at most (None: all; ``capped`` says whether some were left out). Also
+    the reference the summary table is checked against."""
     def count(model: Any) -> int:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
-    month = func.substr(EventRow.date_start, 1, 7)
+    stmt = select(EventRow.event_type, EventRow.date_start, EventRow.admin1,
+                  EventRow.country, EventRow.fatalities).where(*where)
+    if cap is not None:
+        stmt = stmt.order_by(*paging.ORDER).limit(cap + 1)
+    rows = list(session.execute(stmt))
+    capped = cap is not None and len(rows) > cap
+    groups: dict[str, Counter[str]] = {g: Counter() for g in GROUPS}
+    for event_type, day, admin1, country, _ in rows[:cap]:
+        for group, key in zip(GROUPS, (event_type, day[:7] if day else None, admin1, country),
+                              strict=True):
+            if key:
+                groups[group][key] += 1
     return {
-        "totals": {
-            "articles": count(ArticleRow),
-            "mentions": count(MentionRow),
-            "events": count(EventRow),
-            "actors": count(ActorRow),
-            "fatalities": int(session.scalar(select(func.sum(EventRow.fatalities))) or 0),
-        },
-        "by_type": _grouped(session, EventRow.event_type),
-        "by_month": _grouped(session, month),
-        "by_admin1": _grouped(session, EventRow.admin1),
-        "by_country": _grouped(session, EventRow.country),
+        "totals": {"articles": count(ArticleRow), "mentions": count(MentionRow),
+                   "events": len(rows[:cap]), "actors": count(ActorRow),
+                   "fatalities": sum(r[4] or 0 for r in rows[:cap])},
+        **{g: dict(sorted(c.items())) for g, c in groups.items()},
+        "capped": capped,
     }
+

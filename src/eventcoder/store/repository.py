@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy import ColumnElement, Engine, create_engine, event, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from eventcoder.schema import Article, ArticleResult, Event, EventQuery, IngestError, IngestReport
 from eventcoder.schema import Mention as MentionRecord
 from eventcoder.settings import Settings
-from eventcoder.store import codec, concurrency, counters, paging, queries
+from eventcoder.store import codec, concurrency, counters, paging, queries, search, summary
 from eventcoder.store.merging import store_merged
 from eventcoder.store.migrations import apply_pending
 from eventcoder.store.models import (
@@ -35,6 +36,13 @@ logger = logging.getLogger(__name__)
 
 HASH_LOOKUP = 500
 """Hashes per IN list (well under every backend's bound parameter limit)."""
+
+
+PG_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0"
+"""Reads here are short index lookups: PostgreSQL's estimate for a text search is often
+thousands of rows where there are none, and it then paid ~100 ms for starting parallel
+workers and ~20 ms for JIT compilation on a query that needs 1 ms (measured over 1M
+events, docs/benchmarks.md)."""
 
 
 class StoreConflict(Exception):
@@ -58,6 +66,8 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         concurrency.configure_sqlite(engine)
         return engine
+    if url.startswith("postgresql"):
+        return create_engine(url, pool_pre_ping=True, connect_args={"options": PG_OPTIONS})
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -68,10 +78,13 @@ class Repository:
         self.url = url or Settings().database_url
         self.engine = make_engine(self.url)
         concurrency.migrate(self.engine, apply_pending)
+        self.text_search = search.mode(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(concurrency.writer(self.engine), expire_on_commit=False)
         counters.track(self._session)
         counters.track(self._writes)
+        summary.track(self._session)
+        summary.track(self._writes)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -167,7 +180,7 @@ class Repository:
         steps = paging.phases(cursor)
         with self._session() as session:
             actors = queries.actor_ids(session, query.actor) if query.actor else None
-            where = queries.event_conditions(query, actors, with_actor=False)
+            where = self._conditions(session, query, actors, with_actor=False)
             branches = queries.actor_branches(actors or ()) if query.actor else []
             whole = [*where, or_(*branches)] if branches else where
             total, capped = queries.capped_count(session, whole, count_cap)
@@ -184,6 +197,14 @@ class Repository:
                 events=[codec.event_from_row(r) for r in rows], total=total,
                 total_capped=capped,
                 next_cursor=paging.encode(*keys[query.limit - 1]) if more else None)
+
+    def _conditions(self, session: Session, query: EventQuery, actors: set[str] | None,
+                    with_actor: bool = True) -> list[ColumnElement[bool]]:
+        """The filters of ``query``, its words resolved to ids first when they are few."""
+        where = queries.event_conditions(replace(query, text=None), actors, with_actor)
+        if query.text:
+            where.append(search.resolve(session, query.text, self.text_search))
+        return where
 
     def event(self, event_id: str) -> Event | None:
         with self._session() as session:
@@ -222,9 +243,16 @@ class Repository:
         with self._session() as session:
             return queries.actor_counts(session)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
+        """Totals and counts by type, month, admin1 and country: read from the summary kept
+        on write, for every event or one country's; other filters count the matching
+        events, the latest ``queries.STATS_SCAN_CAP`` at most (``capped`` says so)."""
         with self._session() as session:
-            return queries.stats(session)
+            if query is None or queries.only_country(query):
+                figures = summary.read(session, query.country if query else None)
+                return {**figures, "capped": False}
+            actors = queries.actor_ids(session, query.actor) if query.actor else None
+            return queries.scanned_stats(session, self._conditions(session, query, actors))
 
     def changes(self, since: datetime | None = None) -> list[dict[str, Any]]:
         """The change log (events created, updated, merged, split, removed), oldest first."""

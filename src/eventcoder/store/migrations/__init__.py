@@ -1,7 +1,12 @@
 """Numbered schema migrations: ``NNNN_name.sql`` files applied in order, once each.
 
 SQL files rather than a migration framework: the schema is small, and the same text runs
-on SQLite and PostgreSQL with three type placeholders filled per dialect. Applied
+on SQLite and PostgreSQL with three type placeholders filled per dialect. What cannot be
+written alike (SQLite's FTS5 tables and triggers, PostgreSQL's GIN indexes) goes in two
+files of one version, ``NNNN_name.sqlite.sql`` and ``NNNN_name.postgresql.sql``. A file
+whose first line is ``-- requires: fts5`` is recorded but not run where SQLite was built
+without FTS5 (the reads then fall back, see ``store/search.py``). Statements end with a
+semicolon at the end of a line (a trigger's inner statements end mid-line). Applied
 versions are recorded in ``schema_version``; ``apply_pending`` runs the rest, each in its
 own transaction.
 """
@@ -18,7 +23,8 @@ from sqlalchemy import Engine, text
 
 logger = logging.getLogger(__name__)
 
-_NAME = re.compile(r"(\d{4})_(\w+)\.sql")
+_NAME = re.compile(r"(\d{4})_(\w+)(?:\.(sqlite|postgresql))?\.sql")
+_END = re.compile(r";[ \t]*$", re.MULTILINE)
 _TYPES = {
     "sqlite": {"json": "TEXT", "float": "REAL", "serial_pk": "INTEGER PRIMARY KEY AUTOINCREMENT"},
     "postgresql": {"json": "JSON", "float": "DOUBLE PRECISION",
@@ -33,23 +39,41 @@ class Migration:
     version: int
     name: str
     sql: str
+    dialect: str | None = None
+    """The one database this file is for (None: every one)."""
 
     def statements(self, dialect: str) -> list[str]:
         types = _TYPES.get(dialect, _TYPES["postgresql"])
         body = "\n".join(line for line in self.sql.splitlines()
                          if not line.lstrip().startswith("--"))
-        return [s.strip().format(**types) for s in body.split(";") if s.strip()]
+        return [s.strip().format(**types) for s in _END.split(body) if s.strip()]
+
+    @property
+    def requires(self) -> str | None:
+        first = self.sql.splitlines()[0] if self.sql else ""
+        return first.partition("-- requires:")[2].strip() or None
 
 
-def migrations() -> list[Migration]:
-    """Every migration shipped with the package, in version order."""
-    found = []
+def migrations(dialect: str = "sqlite") -> list[Migration]:
+    """Every migration shipped with the package for ``dialect``, in version order."""
+    found: dict[int, Migration] = {}
     for entry in files(__name__).iterdir():
         match = _NAME.fullmatch(entry.name)
-        if match:
-            found.append(Migration(int(match.group(1)), match.group(2),
-                                   entry.read_text(encoding="utf-8")))
-    return sorted(found, key=lambda m: m.version)
+        if match is None or match.group(3) not in (None, dialect):
+            continue
+        found[int(match.group(1))] = Migration(int(match.group(1)), match.group(2),
+                                               entry.read_text(encoding="utf-8"),
+                                               match.group(3))
+    return [found[v] for v in sorted(found)]
+
+
+def _available(engine: Engine, requirement: str | None) -> bool:
+    """Whether this SQLite has the module a migration requires (FTS5 is a build option)."""
+    if requirement is None or engine.dialect.name != "sqlite":
+        return True
+    with engine.connect() as conn:
+        options = {r[0] for r in conn.exec_driver_sql("PRAGMA compile_options")}
+    return f"ENABLE_{requirement.upper()}" in options
 
 
 def current_version(engine: Engine) -> int:
@@ -62,11 +86,15 @@ def apply_pending(engine: Engine) -> list[int]:
     """Apply the migrations newer than the database; returns the versions applied."""
     done = current_version(engine)
     applied = []
-    for migration in migrations():
+    for migration in migrations(engine.dialect.name):
         if migration.version <= done:
             continue
+        run = _available(engine, migration.requires)
+        if not run:
+            logger.warning("migration %04d_%s skipped: SQLite lacks %s", migration.version,
+                           migration.name, migration.requires)
         with engine.begin() as conn:
-            for statement in migration.statements(engine.dialect.name):
+            for statement in migration.statements(engine.dialect.name) if run else []:
                 conn.exec_driver_sql(statement)
             conn.execute(
                 text("INSERT INTO schema_version (version, name, applied_at) "

@@ -1,0 +1,2 @@
+-- 0006 (SQLite): nothing. PostgreSQL needs indexes in the page order (date_start DESC
+-- NULLS LAST, id); SQLite's ascending indexes, read backwards, already give it.
