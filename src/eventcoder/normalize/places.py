@@ -201,6 +201,12 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
         if weak and cue is None and not relative and not roles.is_locative(
                 text, span[0], ctx.roles, loc.country):
             return None
+    near = roles.near_foreign(text, span[0], ctx.roles, loc.country, ctx.home) \
+        if kind == "country" and role == roles.LOCATIVE else None
+    if near is not None:  # "une embuscade près du Niger": in the article's country
+        phrase = text[near:span[1]]
+        return PlaceMatch(near, span[1], phrase, Location(country=ctx.home, geo_precision=3,
+                                                          text=phrase), "country", role)
     phrase = text[start:span[1]]
     if relative and kind in ("place", "admin1"):
         loc, kind = replace(loc, geo_precision=2), "relative"
