@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from eventcoder.normalize import gazetteer as gz
 from eventcoder.normalize import place_directions as directions
+from eventcoder.normalize import place_persons as persons
 from eventcoder.normalize import place_roles as roles
 from eventcoder.normalize import place_sites as sites
 from eventcoder.normalize.place_fuzzy import curated_keys, curated_starts, fuzzy_key
@@ -40,7 +41,7 @@ __all__ = ["PlaceMatch", "admin1_centroid", "admin1_name", "country_name", "coun
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*\w|[^\W\d_]|\d+[A-Za-z]*", re.U)
 _ELISION = re.compile(r"^(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)")
 _CONNECTORS = frozenset("al el ad ez az as ash an ar ed es er et at de du des la le ibn bin "
-                        "ben ould ag oum um abu abou bou wa y".split())
+                        "ben ould ag oum um abu abou bou wa y da do dos das".split())
 _ARTICLE = re.compile(r"(?:\b(?:la|le|les|du|des)\s+|\bl['’]\s*)$", re.I)
 _MAX_TOKENS = 5
 _FOREIGN_BARE_POP = 100_000  # a smaller foreign town needs "à", "près de"...: not "Parker"
@@ -191,6 +192,8 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     loc, kind, population = hit
     if kind != "country" and roles.is_outlet_name(text, span[0], ctx.roles):
         return None
+    if kind != "country" and cue is None and not relative and _person(text, span, ctx):
+        return None
     role = roles.role_of(text, span, text[span[0]:span[1]], kind, loc.country, ctx.home,
                          ctx.roles)
     if kind != "country" and role == roles.LOCATIVE:
@@ -213,6 +216,15 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     elif cue == "district" and kind == "place":
         loc = replace(loc, geo_precision=2)  # "le cercle de Bandiagara": around the town
     return PlaceMatch(start, span[1], phrase, replace(loc, text=phrase), kind, role)
+
+
+def _person(text: str, span: tuple[int, int], ctx: _Ctx) -> bool:
+    """"Mme Gondola", "le secrétaire d'État ..., Mety Gondola", and that surname again
+    without its title (unless a locative word says it is the town: "à Gondola")."""
+    if persons.after_title(text, span[0], ctx.lang):
+        return True
+    return gz.norm_key(text[span[0]:span[1]]) in persons.surnames(text, ctx.lang) and \
+        not roles.is_locative(text, span[0], ctx.roles)
 
 
 _NAME_BEFORE = re.compile(r"(?:^|(?<=[^.!?\n«\"]\s))([A-ZÀ-Þ][a-zà-ÿ’'-]+)[ \u00a0]$")
@@ -352,7 +364,7 @@ def _admin_home(text: str, toks: list[_Tok], cues: Cues, starts: list[int]) -> s
 
 
 _IN_ADMIN = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:(?:une |la )?(?:localité|commune|ville|village|bourgade)"
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:,\s*|(?<=\s)(?=dans|en))(?:(?:une |la )?(?:localité|commune|ville|village|bourgade)"
     r"\s+)?(?:située?\s+)?(?:dans|en)\s+(?:(?:la |le |l['’]\s*)?(?:province|région|[eé]tat|"
     r"département|gouvernorat|wilaya|préfecture|district|cercle)\s+(?:de |du |d['’]\s*|des )?)?$",
     re.I)
@@ -360,17 +372,27 @@ _IN_ADMIN = re.compile(
 
 def _inside_stated_admin(text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
     """"leur village de Mahuta, dans l'Etat de Katsina", "à Sollé, localité située dans la
-    province du Loroum": the town lies in the province stated after it. A homonym elsewhere
+    province du Loroum", "le territoire de Djugu en Ituri": the town lies in the province stated after it. A homonym elsewhere
     is replaced by the one inside that province, else by the province itself
     (geo_precision 2: the town is known to lie in it, not where)."""
     out = list(found)
+    stated: dict[str, Location] = {}
     for k, (m, a) in enumerate(zip(found, found[1:], strict=False)):
         if m.kind != "place" or a.kind not in ("admin1", "place") or not a.location.admin1:
             continue
         if m.location.admin1 == a.location.admin1 or not _IN_ADMIN.match(text[m.end:a.start]):
             continue
         out[k] = replace(m, location=_town_in(m, a.location))
+        stated.setdefault(_town_key(m), out[k].location)
+    for k, m in enumerate(out):  # the same town named again without its province
+        loc = stated.get(_town_key(m)) if m.kind == "place" else None
+        if loc is not None and m.location.admin1 != loc.admin1:
+            out[k] = replace(m, location=replace(loc, text=m.location.text))
     return out
+
+
+def _town_key(m: PlaceMatch) -> str:
+    return gz.norm_key(m.location.place or m.text)
 
 
 def _town_in(m: PlaceMatch, admin: Location) -> Location:
