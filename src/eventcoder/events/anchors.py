@@ -228,8 +228,10 @@ def _in_name(ctx: ArticleContext, m: PlaceMatch) -> bool:
     for a in (*ctx.actors, *ctx.outlets):
         if a.start <= m.start and m.end <= a.end:
             return True
-        if 0 <= m.start - a.end <= 6 and _ATTRIBUTE_LINKS.match(ctx.text[a.end:m.start]):
-            return True
+        link = ctx.text[a.end:m.start]
+        if 0 <= m.start - a.end <= 6 and _ATTRIBUTE_LINKS.match(link) and (
+                m.kind == "country" or link.strip().lower() != "en"):
+            return True  # "un camp de déplacés en Ituri" is in Ituri
     return False
 
 
