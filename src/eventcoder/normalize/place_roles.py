@@ -2,9 +2,10 @@
 
 A country or capital is often not a location: "les gardiens de la révolution islamique en
 Iran" qualifies an organisation, "Washington accuse Téhéran" names two governments, and
-"l'agence officielle Sana" is an outlet that shares a name with Yemen's capital. The matcher
-keeps such mentions visible (the engine may want them for actors) but marks them, so that
-event placement can skip them. The word lists are data (``data/<lang>/places.yaml``).
+"l'agence officielle Sana" is an outlet that shares a name with Yemen's capital, and "un
+convoi en direction du Niger" names where the convoy was going, not where it was attacked.
+The matcher keeps such mentions visible (the engine may want them for actors) but marks
+them, so that event placement can skip them. The word lists are data (``data/<lang>/places.yaml``).
 """
 
 from __future__ import annotations
