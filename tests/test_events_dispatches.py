@@ -42,7 +42,7 @@ DISPATCHES = [
     ("Des jihadistes de l'EIGS ont tendu dimanche une embuscade à une patrouille de l'armée "
      "malienne près de Ménaka, tuant quatre soldats, a annoncé lundi l'armée dans un "
      "communiqué publié à Bamako.",
-     [(B, date(2020, 11, 29), "ML-7", 4)]),
+     [(B, date(2020, 11, 29), "ML-9", 4)]),  # Ménaka: ML-9 since 2016
     ("Un kamikaze s'est fait exploser jeudi dans un marché de Kaboul, en Afghanistan, tuant au "
      "moins douze civils, a indiqué le ministère de l'Intérieur. Un bilan précédent faisait "
      "état de cinq morts.",

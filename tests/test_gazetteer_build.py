@@ -40,7 +40,7 @@ def test_places_and_countries_match_rebuild(tmp_path: Path) -> None:
     build = _load_script()
     shutil.copy(GAZ / "countries.tsv", tmp_path / "shipped.tsv")
     build.GAZ = tmp_path
-    for name in ("gn_admin1.tsv", "curated.csv", "admin1.tsv"):
+    for name in ("gn_admin1.tsv", "curated.csv", "admin1.tsv", "admin1_splits.tsv"):
         shutil.copy(GAZ / name, tmp_path / name)
     build.build_countries()
     assert _digest(tmp_path / "countries.tsv") == _digest(GAZ / "countries.tsv")
@@ -158,3 +158,28 @@ def test_iran_provinces_and_towns() -> None:
         place = gz.get_place(gz.place_ids(gz.norm_key(town))[0])
         assert place is not None and (place.country, place.admin1) == ("IR", code), town
     assert gz.admin1_index()["teheran"] == ("IR-23",)
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    ("Ménaka", "ML", "ML-9"),  # Gao region until 2016, still so in GeoNames
+    ("Taoudenni", "ML", "ML-10"),
+    ("Bunia", "CD", "CD-IT"),  # the former Orientale province, one polygon in Natural Earth
+    ("Kisangani", "CD", "CD-TO"),
+    ("Gao", "ML", "ML-7"),  # the old unit keeps its own towns
+    ("Ansongo", "ML", "ML-7"),
+])
+def test_towns_of_split_units_take_the_new_unit(name: str, country: str, admin1: str) -> None:
+    from eventcoder.normalize import gazetteer as gz
+
+    towns = [p for pid in gz.place_ids(gz.norm_key(name))
+             if (p := gz.get_place(pid)) is not None and p.country == country]
+    assert towns and max(towns, key=lambda p: p.population).admin1 == admin1
+
+
+def test_split_unit_picks_the_nearest_part() -> None:
+    build = _load_script()
+    centres = {"XX-A": (10.0, 0.0), "XX-B": (10.0, 4.0), "XX-C": (0.0, 0.0)}
+    splits = {"XX-A": ["XX-B"]}
+    assert build.split_unit("XX-A", 10.0, 3.0, splits, centres) == "XX-B"
+    assert build.split_unit("XX-A", 10.0, 1.0, splits, centres) == "XX-A"
+    assert build.split_unit("XX-C", 10.0, 4.0, splits, centres) == "XX-C"  # never split

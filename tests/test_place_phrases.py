@@ -111,7 +111,7 @@ def test_border_near_a_named_town() -> None:
     text = ("Des hommes armés ont attaqué un poste près de la frontière nigérienne, à 30 km de "
             "Ménaka, dans le nord-est du Mali.")
     border = _named(text, "frontière")
-    assert border.location.country == "ML" and border.location.admin1 == "ML-7"
+    assert border.location.country == "ML" and border.location.admin1 == "ML-9"
     assert border.location.geo_precision == 2
 
 

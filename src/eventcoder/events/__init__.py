@@ -46,7 +46,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
         for k in range(n_copies):
             place = o.places[k] if k < len(o.places) else o.place
             if place is None:
-                place = _carried_place(occs, o) or anchors.site_place(
+                place = (None if _unknown_town(ctx, o) else _carried_place(occs, o)) or \
+                    anchors.site_place(
                     ctx, o.first.seg_start, o.first.seg_end) or (
                     None if _dated_apart(occs, o) else anchors.story_region(ctx, o.first.start))
             out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told))
@@ -63,6 +64,15 @@ def _carried_place(occs: list[cluster.Occurrence],
         if prev.place is not None and prev.place.kind != "country":
             return None if cluster.date_conflict(prev.date, o.date) else prev.place
     return None
+
+
+def _unknown_town(ctx: context.ArticleContext, o: cluster.Occurrence) -> bool:
+    """"à Galcad, ville du centre du pays": a town the gazetteer lacks is no reason to take
+    the place told before."""
+    from eventcoder.normalize import place_sites
+
+    sent = ctx.sentence_at(o.first.start)
+    return bool(place_sites.unknown_towns(ctx.text, sent.start, sent.end, ctx.places, ctx.lang))
 
 
 def _dated_apart(occs: list[cluster.Occurrence], o: cluster.Occurrence) -> bool:

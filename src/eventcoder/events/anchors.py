@@ -235,8 +235,8 @@ def preceding_date(ctx: ArticleContext, before: int) -> DateMatch | None:
 def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
     """A route's ends ("se dirigeaient depuis X au port de Y"): where a convoy came from
     or went, not where the event happened."""
-    left = ctx.text[max(0, m.start - 40):m.start].lower()
-    return any(w in left.split()[-5:] for w in _PATH_WORDS)
+    left = re.split(r"[,;:.!?()]", ctx.text[max(0, m.start - 40):m.start].lower())[-1]
+    return any(w in left.split()[-5:] for w in _PATH_WORDS)  # "... du Niger, dans la X": X
 
 
 def _report_place(ctx: ArticleContext, m: PlaceMatch) -> bool:
@@ -277,8 +277,10 @@ def _in_name(ctx: ArticleContext, m: PlaceMatch) -> bool:
     for a in (*ctx.actors, *ctx.outlets):
         if a.start <= m.start and m.end <= a.end:
             return True
-        if 0 <= m.start - a.end <= 6 and _ATTRIBUTE_LINKS.match(ctx.text[a.end:m.start]):
-            return True
+        link = ctx.text[a.end:m.start]
+        if 0 <= m.start - a.end <= 6 and _ATTRIBUTE_LINKS.match(link) and (
+                m.kind == "country" or link.strip().lower() != "en"):
+            return True  # "un camp de déplacés en Ituri" is in Ituri
     return False
 
 

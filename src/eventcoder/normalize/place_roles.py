@@ -2,9 +2,10 @@
 
 A country or capital is often not a location: "les gardiens de la révolution islamique en
 Iran" qualifies an organisation, "Washington accuse Téhéran" names two governments, and
-"l'agence officielle Sana" is an outlet that shares a name with Yemen's capital. The matcher
-keeps such mentions visible (the engine may want them for actors) but marks them, so that
-event placement can skip them. The word lists are data (``data/<lang>/places.yaml``).
+"l'agence officielle Sana" is an outlet that shares a name with Yemen's capital, and "un
+convoi en direction du Niger" names where the convoy was going, not where it was attacked.
+The matcher keeps such mentions visible (the engine may want them for actors) but marks
+them, so that event placement can skip them. The word lists are data (``data/<lang>/places.yaml``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ATTRIBUTE = "attribute"  # qualifies a person or organisation: "l'ambassade des 
 METONYM = "metonym"  # a capital standing for its government: "Washington a annoncé"
 SPEAKER = "speaker"  # where a source spoke from: "joint par téléphone à Ouagadougou"
 ORIGIN = "origin"  # where someone came from: "des renforts venus de Niamey"
+DIRECTION = "direction"  # where someone was heading: "un convoi en direction du Niger"
 
 _WINDOW = 60
 _LEAD = 400  # characters of the lead, where the article says what it is about
@@ -40,6 +42,8 @@ class RoleCues:
     speaker: re.Pattern[str]  # "joint par téléphone à", "un responsable local à"
     origin: re.Pattern[str]  # "envoyés en renfort de", "venus de"
     governs: re.Pattern[str]  # "les autorités de" before a town
+    destination: re.Pattern[str]  # "en direction du", "à destination de", "vers"
+    near: re.Pattern[str]  # "près du" before a country
     adjectives: dict[str, str]  # casefolded country adjective -> country
 
 
@@ -77,7 +81,15 @@ def role_cues(lang: str) -> RoleCues:
                    r"(?:\s+en\s+renforts?)?\s+(?:de|d['’]|du|des|depuis)\s*$", re.I),
         re.compile(rf"(?<!\w)(?:{_alternation(data.get('place_attribute_heads') or [])})"
                    r"(?:\s+[\w’'-]+)?\s+(?:de|d['’]|du)\s*$", re.I),
+        _before_name(data.get("destination_words") or []),
+        _before_name(data.get("near_words") or []),
         cues_for(lang).adjectives)
+
+
+def _before_name(words: list[str]) -> re.Pattern[str]:
+    """Words ending right before a name, an article allowed after them ("vers le Niger")."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?:\s+|(?<=['’]))"
+                      r"(?:(?:la|le|les|l['’])\s*)?$", re.I)
 
 
 _ADJ = r"(?:\s+(?![\w’'-]*(?:é|ée|és|ées|u|ue|us)(?!\w))[\w’'-]+){0,2}"  # not "tué"
@@ -122,6 +134,17 @@ def is_speaker_place(text: str, pos: int, rc: RoleCues) -> bool:
     return rc.speaker.search(_clause_before(text, pos)) is not None
 
 
+def near_foreign(text: str, pos: int, rc: RoleCues, country: str | None,
+                 home: str | None) -> int | None:
+    """Where "près du Niger" starts when the country named is not the article's own: a story
+    about Mali placed "près du Niger" happened in Mali, near that border."""
+    if home is None or country == home:
+        return None
+    before = _clause_before(text, pos)
+    m = rc.near.search(before)
+    return None if m is None else pos - len(before) + m.start()
+
+
 def is_outlet_name(text: str, pos: int, rc: RoleCues) -> bool:
     """"l'agence de presse officielle Sana", "la chaîne Al-Mayadeen": a name, not a place."""
     before = _clause_before(text, pos)
@@ -133,6 +156,8 @@ def role_of(text: str, span: tuple[int, int], name: str, kind: str, country: str
     """The role of the name at ``span`` (``name`` without its cue words); ``home`` is the
     article's own country, where a capital is a place unless a verb makes it an actor."""
     start, end = span
+    if rc.destination.search(_clause_before(text, start)):
+        return DIRECTION
     if kind == "country":
         return ATTRIBUTE if rc.attribute.search(_clause_before(text, start)) else LOCATIVE
     if is_speaker_place(text, start, rc):
@@ -157,7 +182,7 @@ def dominant_country(mentions: Sequence[tuple[int, str, str, str]],
     ("irakiens et iraniens") weighs little. ``mentions`` are (offset, country, kind, role)."""
     score: dict[str, float] = {}
     for pos, cc, kind, role in mentions:
-        if role == METONYM:
+        if role in (METONYM, DIRECTION):
             continue
         weight = 0.5 if role == ATTRIBUTE else 2.0 if kind == "country" else 3.0
         score[cc] = score.get(cc, 0.0) + weight * (2 if pos < _LEAD else 1)

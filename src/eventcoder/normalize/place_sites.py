@@ -81,3 +81,23 @@ def apply(text: str, found: list[PlaceMatch], lang: str) -> list[PlaceMatch]:
                 loc = replace(r.location, place=None, text=name)
                 out.append(PlaceMatch(m.start(), m.end(), name, loc, "relative"))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_SETTLEMENT = re.compile(r"^\s*,\s*(?:une |la |le |l['’]\s*)?(?:petite |grande )?(?:ville|localité|"
+                         r"village|bourgade|commune|cité|chef-lieu|hameau|bourg)\b", re.I)
+
+
+def unknown_towns(text: str, lo: int, hi: int, found: list[PlaceMatch],
+                  lang: str) -> list[tuple[int, int]]:
+    """Towns the gazetteer lacks that the text in [lo, hi) says are towns: "le village de
+    X", or "à X, ville du centre du pays". An event there happened at none of the article's
+    known places, so it must not borrow one (its country, or a region stated, instead)."""
+    cues = site_cues(lang)
+    out = []
+    for a, b in _unknown_names(text, lo, hi, found, cues):
+        intro = text[max(0, a - 3):a].strip().casefold()
+        if gz.place_ids(gz.norm_key(text[a:b])):
+            continue  # known but not taken as a place here (a person, a foreign hamlet)
+        if intro != "à" or _SETTLEMENT.match(text[b:b + 40]):
+            out.append((a, b))
+    return out

@@ -19,8 +19,10 @@ from functools import lru_cache
 
 from eventcoder.normalize import gazetteer as gz
 from eventcoder.normalize import place_directions as directions
+from eventcoder.normalize import place_persons as persons
 from eventcoder.normalize import place_roles as roles
 from eventcoder.normalize import place_sites as sites
+from eventcoder.normalize import place_stated as stated
 from eventcoder.normalize.place_fuzzy import curated_keys, curated_starts, fuzzy_key
 from eventcoder.normalize.place_match import PlaceMatch
 from eventcoder.normalize.place_resolve import (
@@ -40,7 +42,7 @@ __all__ = ["PlaceMatch", "admin1_centroid", "admin1_name", "country_name", "coun
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*\w|[^\W\d_]|\d+[A-Za-z]*", re.U)
 _ELISION = re.compile(r"^(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)")
 _CONNECTORS = frozenset("al el ad ez az as ash an ar ed es er et at de du des la le ibn bin "
-                        "ben ould ag oum um abu abou bou wa y".split())
+                        "ben ould ag oum um abu abou bou wa y da do dos das".split())
 _ARTICLE = re.compile(r"(?:\b(?:la|le|les|du|des)\s+|\bl['’]\s*)$", re.I)
 _MAX_TOKENS = 5
 _FOREIGN_BARE_POP = 100_000  # a smaller foreign town needs "à", "près de"...: not "Parker"
@@ -191,6 +193,8 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     loc, kind, population = hit
     if kind != "country" and roles.is_outlet_name(text, span[0], ctx.roles):
         return None
+    if kind != "country" and cue is None and not relative and _person(text, span, ctx):
+        return None
     role = roles.role_of(text, span, text[span[0]:span[1]], kind, loc.country, ctx.home,
                          ctx.roles)
     if kind != "country" and role == roles.LOCATIVE:
@@ -201,12 +205,27 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
         if weak and cue is None and not relative and not roles.is_locative(
                 text, span[0], ctx.roles, loc.country):
             return None
+    near = roles.near_foreign(text, span[0], ctx.roles, loc.country, ctx.home) \
+        if kind == "country" and role == roles.LOCATIVE else None
+    if near is not None:  # "une embuscade près du Niger": in the article's country
+        phrase = text[near:span[1]]
+        return PlaceMatch(near, span[1], phrase, Location(country=ctx.home, geo_precision=3,
+                                                          text=phrase), "country", role)
     phrase = text[start:span[1]]
     if relative and kind in ("place", "admin1"):
         loc, kind = replace(loc, geo_precision=2), "relative"
     elif cue == "district" and kind == "place":
         loc = replace(loc, geo_precision=2)  # "le cercle de Bandiagara": around the town
     return PlaceMatch(start, span[1], phrase, replace(loc, text=phrase), kind, role)
+
+
+def _person(text: str, span: tuple[int, int], ctx: _Ctx) -> bool:
+    """"Mme Gondola", "le secrétaire d'État ..., Mety Gondola", and that surname again
+    without its title (unless a locative word says it is the town: "à Gondola")."""
+    if persons.after_title(text, span[0], ctx.lang):
+        return True
+    return gz.norm_key(text[span[0]:span[1]]) in persons.surnames(text, ctx.lang) and \
+        not roles.is_locative(text, span[0], ctx.roles)
 
 
 _NAME_BEFORE = re.compile(r"(?:^|(?<=[^.!?\n«\"]\s))([A-ZÀ-Þ][a-zà-ÿ’'-]+)[ \u00a0]$")
@@ -345,43 +364,10 @@ def _admin_home(text: str, toks: list[_Tok], cues: Cues, starts: list[int]) -> s
     return seen.most_common(1)[0][0] if seen else None
 
 
-_IN_ADMIN = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:(?:une |la )?(?:localité|commune|ville|village|bourgade)"
-    r"\s+)?(?:située?\s+)?(?:dans|en)\s+(?:(?:la |le |l['’]\s*)?(?:province|région|[eé]tat|"
-    r"département|gouvernorat|wilaya|préfecture|district|cercle)\s+(?:de |du |d['’]\s*|des )?)?$",
-    re.I)
-
-
-def _inside_stated_admin(text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
-    """"leur village de Mahuta, dans l'Etat de Katsina", "à Sollé, localité située dans la
-    province du Loroum": the town lies in the province stated after it. A homonym elsewhere
-    is replaced by the one inside that province, else by the province itself
-    (geo_precision 2: the town is known to lie in it, not where)."""
-    out = list(found)
-    for k, (m, a) in enumerate(zip(found, found[1:], strict=False)):
-        if m.kind != "place" or a.kind not in ("admin1", "place") or not a.location.admin1:
-            continue
-        if m.location.admin1 == a.location.admin1 or not _IN_ADMIN.match(text[m.end:a.start]):
-            continue
-        out[k] = replace(m, location=_town_in(m, a.location))
-    return out
-
-
-def _town_in(m: PlaceMatch, admin: Location) -> Location:
-    for pid in gz.place_ids(gz.norm_key(m.location.place or m.text)):
-        p = gz.get_place(pid)
-        if p is not None and p.admin1 == admin.admin1:
-            return replace(admin, place=p.name, latitude=p.lat, longitude=p.lon,
-                           geo_precision=1, text=m.text)
-    top = admin1_centroid(admin.admin1) if admin.admin1 else None
-    return replace(admin, place=None, latitude=top[0] if top else admin.latitude,
-                   longitude=top[1] if top else admin.longitude, geo_precision=2, text=m.text)
-
-
 def find_places(text: str, country_hint: str | None = None, lang: str = "fr") -> list[PlaceMatch]:
     """Every place named in ``text``, resolved, in text order; ``role`` says which of them
     are locations (see :mod:`eventcoder.normalize.place_roles`)."""
-    return _inside_stated_admin(text, list(_scan(text, country_hint, lang)[0]))
+    return stated.inside_stated_admin(text, list(_scan(text, country_hint, lang)[0]))
 
 
 def country_of_text(text: str, lang: str = "fr") -> str | None:
