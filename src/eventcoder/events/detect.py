@@ -217,6 +217,8 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     ups = [e.upgrade[lem] for lem in _near_lemmas(tok) if lem in e.upgrade]
     if ups:  # "attentat suicide à la voiture piégée": the most specific upgrade wins
         type_key = max(ups, key=lambda k: lex.rank.get(k, 0))
+    seized = e.objects.get(_object_class(ctx, tok), type_key) if e.objects else type_key
+    type_key = seized or type_key
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
@@ -234,7 +236,8 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         c.kind, c.reaction = "anaphor", True
     elif e.kind == "event" and modality.reference(ctx, tok, c.temporal):
         c.kind = "anaphor"  # "après l'attaque": dates the clause, names one told elsewhere
-    c.blocked = _blocked(tok, ctx.lang) or modality.blocked(ctx, tok, c.background)
+    c.blocked = _blocked(tok, ctx.lang) or modality.blocked(ctx, tok, c.background) or (
+        "object" if seized == "" else None)  # "se sont emparés des armes": no occurrence of its own
     if tok.pos_ == "NOUN":
         c.vague = tally.vague(tok, ctx.lang)
         if e.kind == "event":
@@ -252,6 +255,28 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     c.other = not c.another and tok.pos_ == "NOUN" and _indefinite_other(tok)
     c.vague = c.vague and not c.other  # "une autre attaque meurtrière": one more, no series
     return c  # genre": the occurrence told, counted among others
+
+
+def _object_class(ctx: ArticleContext, tok: Token) -> str | None:
+    """What a verb of seizing took: "place" (ground), "person" or "thing"; None when the
+    parse names no object or the noun says nothing."""
+    obj = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") or (
+        c.dep_.startswith("obl") and any(
+            fold(x.lower_) == "de" for x in c.children if x.dep_ == "case"))), None)
+    if obj is None:
+        return None
+    lem = fold(obj.lemma_)
+    if lem in lexicon.words("triggers", "seized_places", ctx.lang) or any(
+            p.start <= obj.idx < p.end for p in ctx.places):
+        return "place"
+    if lem in lexicon.words("triggers", "seized_things", ctx.lang):
+        return "thing"
+    targets = lexicon.load("triggers", ctx.lang)["targets"]
+    people = lexicon.words("casualties", "person_nouns", ctx.lang)
+    if lem in people or lem in targets["civilian"] or lem in targets["military"] or (
+            obj.pos_ == "NUM"):
+        return "person"
+    return None
 
 
 def _indefinite_other(tok: Token) -> bool:
