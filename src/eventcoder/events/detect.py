@@ -217,8 +217,10 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     ups = [e.upgrade[lem] for lem in _near_lemmas(tok) if lem in e.upgrade]
     if ups:  # "attentat suicide à la voiture piégée": the most specific upgrade wins
         type_key = max(ups, key=lambda k: lex.rank.get(k, 0))
-    seized = e.objects.get(_object_class(ctx, tok), type_key) if e.objects else type_key
-    type_key = seized or type_key
+    seized, obj = type_key, _object_class(ctx, tok) if e.objects else None
+    if obj is not None and obj in e.objects:
+        seized = e.objects[obj]
+        type_key = seized or type_key
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
