@@ -69,3 +69,31 @@ def test_what_is_seized_decides_the_type(text, sub):
 ])
 def test_seizing_things_tells_no_occurrence(text):
     assert one(text) == []
+
+
+def test_one_verb_hitting_civilians_and_soldiers_tells_two_occurrences():
+    found = one("Lundi soir, les miliciens ont attaqué simultanément le camp des déplacés de "
+                "Kilo et le poste des militaires de Fataki.")
+    assert sorted(m.event_type for m in found) == ["Battles", "Violence against civilians"]
+    battle = next(m for m in found if m.event_type == "Battles")
+    assert battle.actor2 is not None and battle.actor2.name.startswith("Military Forces")
+
+
+def test_two_targets_of_one_class_stay_one_occurrence():
+    found = one("Lundi soir, les miliciens ont attaqué le camp des déplacés de Kilo et le "
+                "village de Fataki.")
+    assert [m.event_type for m in found] == ["Violence against civilians"]
+
+
+def test_the_counted_attacks_told_before_are_named_again():
+    found = one("Lundi 7 décembre, des hommes armés ont tué trois villageois à Djibo. Mardi 8 "
+                "décembre, des jihadistes ont attaqué un poste militaire à Gao. Selon un élu "
+                "local, les deux attaques ont fait onze morts.")
+    assert sorted((m.event_type, m.date.start.day) for m in found) == [
+        ("Battles", 8), ("Violence against civilians", 7)]
+
+
+def test_counted_attacks_in_a_lead_are_new():
+    found = one("Les deux attaques de lundi contre des postes de l'armée près de Gao et de "
+                "Tessit ont fait onze morts.")
+    assert len(found) == 2

@@ -20,7 +20,13 @@ from eventcoder.events import (
 from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
-from eventcoder.events.target import killed_subject, one_sided, target_class, village_toll
+from eventcoder.events.target import (
+    killed_subject,
+    one_sided,
+    own_target,
+    target_class,
+    village_toll,
+)
 from eventcoder.events.triggers import compiled
 from eventcoder.normalize import actors, dates
 from eventcoder.normalize.places import PlaceMatch
@@ -124,6 +130,9 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
     a1 = a2 = None
     tokens = [c.token for c in o.members + [c for c in o.summaries if c.kind == "event"]]
     tokens += [c.means_of for c in o.members if c.means_of is not None]  # l'assassinat de X
+    own = next((c.target for c in o.members if c.target is not None), None)
+    if own is not None:  # one verb, two targets: each occurrence has its own
+        a2 = own_target(ctx, ctx.doc[own])
     for i in tokens:
         t1, t2 = roles.role_tokens(ctx.doc[i])
         a1 = a1 or (roles.resolve(ctx, t1) if t1 is not None else None)

@@ -47,6 +47,7 @@ class Candidate:
     seg_start: int = 0
     seg_end: int = 0
     distributive: list[tuple[int, int]] = field(default_factory=list)
+    target: int | None = None  # token of its own target, when one verb hit two
 
     @property
     def generic(self) -> bool:
@@ -354,6 +355,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _argument_of_trigger(ctx, cands)
     _followed_by_fight(ctx, cands)
     cands += split.elliptic(ctx, cands)
+    cands += _second_targets(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)
     _share_segments(ctx, cands)
@@ -364,7 +366,32 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _first_told(cands)
     _undated_asides(ctx, cands)
     tally.mark(ctx, cands)
+    _counted_back(ctx, cands)
     return cands
+
+
+def _second_targets(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
+    """"ils ont attaqué le site des déplacés à X et le camp des militaires à Y": one verb
+    hitting a civilians' target and an armed one tells two occurrences (an attack on
+    civilians and a battle); the second object starts the second one."""
+    from dataclasses import replace
+
+    from eventcoder.events.target import noun_class
+
+    out: list[Candidate] = []
+    for c in cands:
+        tok = ctx.doc[c.token]
+        if c.kind != "event" or c.type_key or tok.pos_ != "VERB" or c.blocked:
+            continue
+        obj = next((x for x in tok.children if x.dep_ == "obj"), None)
+        other = next((x for x in obj.subtree if x.dep_ == "conj" and x.pos_ == "NOUN" and any(
+            k.dep_ == "det" for k in x.children)), None) if obj is not None else None
+        if other is not None and {noun_class(ctx, obj), noun_class(ctx, other)} == {
+                "civilian", "military"}:
+            out.append(replace(c, start=other.idx, end=other.idx + len(other),
+                               another=True, target=other.i, distributive=[]))
+            c.target = obj.i
+    return out
 
 
 def _followed_by_fight(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -384,6 +411,19 @@ def _followed_by_fight(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if any(fold(t.lemma_) in follow for t in between):
             for a in blasts:
                 a.type_key = None
+
+
+def _counted_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """"Selon lui, les deux attaques ont fait 15 morts": a definite counted plural after
+    occurrences already told names them again; it tells none of its own."""
+    for i, c in enumerate(cands):
+        tok = ctx.doc[c.token]
+        if c.kind != "event" or c.count < 2 or not c.definite or tok.pos_ != "NOUN":
+            continue
+        told = [p for p in cands[:i] if p.kind == "event" and p.sent < c.sent
+                and not (p.blocked or p.vague or p.tally)]
+        if sum(p.count for p in told) >= c.count:
+            c.kind, c.count = "anaphor", 1
 
 
 def _first_told(cands: list[Candidate]) -> None:

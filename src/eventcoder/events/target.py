@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from eventcoder.events import lexicon, roles
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
+from eventcoder.normalize import actors
+from eventcoder.schema import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -97,3 +99,32 @@ def _left_person(ctx: ArticleContext, start: int, verb: int) -> Token | None:
                 fold(t.lemma_), ctx.lang) in ("civilian", "military"):
             return t
     return None
+
+
+def noun_class(ctx: ArticleContext, tok: Token) -> str | None:
+    """The target class of one noun phrase by its words alone: its head, or for a
+    container ("le site des déplacés", "le camp des militaires") whom it holds."""
+    head = fold(tok.lemma_)
+    cls = roles.target_class(head, ctx.lang)
+    if cls is not None and head not in lexicon.words("triggers", "target_containers", ctx.lang):
+        return cls
+    held = [roles.target_class(fold(x.lemma_), ctx.lang) for x in tok.children
+            if x.dep_ == "nmod" and any(k.dep_ == "case" and fold(k.lower_) == "de"
+                                        for k in x.children)]
+    return next((h for h in held if h is not None), cls)
+
+
+def own_target(ctx: ArticleContext, tok: Token) -> roles.Role | None:
+    """The target of one of two occurrences a verb told: the phrase runs on to the other
+    target ("le camp des déplacés de X et le poste des militaires"), so its own words, up
+    to the other, say whom it held."""
+    role = roles.resolve(ctx, tok)
+    if noun_class(ctx, tok) != "civilian" or target_class(ctx, role) == "civilian":
+        return role
+    other = next((x for x in tok.subtree if x.dep_ == "conj" and x.i > tok.i), None)
+    last = tok.right_edge if other is None else tok.doc[max(tok.i, other.left_edge.i - 1)]
+    while last.i > tok.i and last.pos_ in ("CCONJ", "PUNCT"):
+        last = tok.doc[last.i - 1]
+    start, end = tok.left_edge.idx, last.idx + len(last)
+    span = Span(start, end, ctx.text[start:end])
+    return roles.Role(actors.civilians(ctx.country), span, fold(tok.lemma_))
