@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon, modality, tally
+from eventcoder.events import casualties, lexicon, modality, recount, tally
 from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.target import seized_class
 from eventcoder.events.triggers import Entry, compiled, fold
 
 if TYPE_CHECKING:
@@ -218,7 +219,7 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     ups = [e.upgrade[lem] for lem in _near_lemmas(tok) if lem in e.upgrade]
     if ups:  # "attentat suicide à la voiture piégée": the most specific upgrade wins
         type_key = max(ups, key=lambda k: lex.rank.get(k, 0))
-    seized, obj = type_key, _object_class(ctx, tok) if e.objects else None
+    seized, obj = type_key, seized_class(ctx, tok) if e.objects else None
     if obj is not None and obj in e.objects:
         seized = e.objects[obj]
         type_key = seized or type_key
@@ -258,28 +259,6 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     c.other = not c.another and tok.pos_ == "NOUN" and _indefinite_other(tok)
     c.vague = c.vague and not c.other  # "une autre attaque meurtrière": one more, no series
     return c  # genre": the occurrence told, counted among others
-
-
-def _object_class(ctx: ArticleContext, tok: Token) -> str | None:
-    """What a verb of seizing took: "place" (ground), "person" or "thing"; None when the
-    parse names no object or the noun says nothing."""
-    obj = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") or (
-        c.dep_.startswith("obl") and any(
-            fold(x.lower_) == "de" for x in c.children if x.dep_ == "case"))), None)
-    if obj is None:
-        return None
-    lem = fold(obj.lemma_)
-    if lem in lexicon.words("triggers", "seized_places", ctx.lang) or any(
-            p.start <= obj.idx < p.end for p in ctx.places):
-        return "place"
-    if lem in lexicon.words("triggers", "seized_things", ctx.lang):
-        return "thing"
-    targets = lexicon.load("triggers", ctx.lang)["targets"]
-    people = lexicon.words("casualties", "person_nouns", ctx.lang)
-    if lem in people or lem in targets["civilian"] or lem in targets["military"] or (
-            obj.pos_ == "NUM"):
-        return "person"
-    return None
 
 
 def _indefinite_other(tok: Token) -> bool:
@@ -355,7 +334,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _argument_of_trigger(ctx, cands)
     _followed_by_fight(ctx, cands)
     cands += split.elliptic(ctx, cands)
-    cands += _second_targets(ctx, cands)
+    cands += recount.second_targets(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)
     _share_segments(ctx, cands)
@@ -366,32 +345,8 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _first_told(cands)
     _undated_asides(ctx, cands)
     tally.mark(ctx, cands)
-    _counted_back(ctx, cands)
+    recount.counted_back(ctx, cands)
     return cands
-
-
-def _second_targets(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
-    """"ils ont attaqué le site des déplacés à X et le camp des militaires à Y": one verb
-    hitting a civilians' target and an armed one tells two occurrences (an attack on
-    civilians and a battle); the second object starts the second one."""
-    from dataclasses import replace
-
-    from eventcoder.events.target import noun_class
-
-    out: list[Candidate] = []
-    for c in cands:
-        tok = ctx.doc[c.token]
-        if c.kind != "event" or c.type_key or tok.pos_ != "VERB" or c.blocked:
-            continue
-        obj = next((x for x in tok.children if x.dep_ == "obj"), None)
-        other = next((x for x in obj.subtree if x.dep_ == "conj" and x.pos_ == "NOUN" and any(
-            k.dep_ == "det" for k in x.children)), None) if obj is not None else None
-        if other is not None and {noun_class(ctx, obj), noun_class(ctx, other)} == {
-                "civilian", "military"}:
-            out.append(replace(c, start=other.idx, end=other.idx + len(other),
-                               another=True, target=other.i, distributive=[]))
-            c.target = obj.i
-    return out
 
 
 def _followed_by_fight(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -411,19 +366,6 @@ def _followed_by_fight(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if any(fold(t.lemma_) in follow for t in between):
             for a in blasts:
                 a.type_key = None
-
-
-def _counted_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
-    """"Selon lui, les deux attaques ont fait 15 morts": a definite counted plural after
-    occurrences already told names them again; it tells none of its own."""
-    for i, c in enumerate(cands):
-        tok = ctx.doc[c.token]
-        if c.kind != "event" or c.count < 2 or not c.definite or tok.pos_ != "NOUN":
-            continue
-        told = [p for p in cands[:i] if p.kind == "event" and p.sent < c.sent
-                and not (p.blocked or p.vague or p.tally)]
-        if sum(p.count for p in told) >= c.count:
-            c.kind, c.count = "anaphor", 1
 
 
 def _first_told(cands: list[Candidate]) -> None:

@@ -128,3 +128,25 @@ def own_target(ctx: ArticleContext, tok: Token) -> roles.Role | None:
     start, end = tok.left_edge.idx, last.idx + len(last)
     span = Span(start, end, ctx.text[start:end])
     return roles.Role(actors.civilians(ctx.country), span, fold(tok.lemma_))
+
+
+def seized_class(ctx: ArticleContext, tok: Token) -> str | None:
+    """What a verb of seizing took: "place" (ground), "person" or "thing"; None when the
+    parse names no object or the noun says nothing."""
+    obj = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") or (
+        c.dep_.startswith("obl") and any(
+            fold(x.lower_) == "de" for x in c.children if x.dep_ == "case"))), None)
+    if obj is None:
+        return None
+    lem = fold(obj.lemma_)
+    if lem in lexicon.words("triggers", "seized_places", ctx.lang) or any(
+            p.start <= obj.idx < p.end for p in ctx.places):
+        return "place"
+    if lem in lexicon.words("triggers", "seized_things", ctx.lang):
+        return "thing"
+    targets = lexicon.load("triggers", ctx.lang)["targets"]
+    people = lexicon.words("casualties", "person_nouns", ctx.lang)
+    if lem in people or lem in targets["civilian"] or lem in targets["military"] or (
+            obj.pos_ == "NUM"):
+        return "person"
+    return None
