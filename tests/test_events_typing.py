@@ -57,8 +57,11 @@ def test_state_forces_killing_villagers_in_a_clash_stay_a_battle():
      "Non-state actor overtakes territory"),
     ("Lundi, des hommes armés ont pris en otage deux humanitaires près de Diffa.",
      "Abduction/forced disappearance"),
+    ("Mardi, des assaillants ont brûlé un homme dans sa maison à Djibo.", "Attack"),
+    ("Mardi, des assaillants ont brûlé des maisons à Djibo.",
+     "Looting/property destruction"),
 ])
-def test_what_is_seized_decides_the_type(text, sub):
+def test_what_is_seized_or_burnt_decides_the_type(text, sub):
     found = one(text)
     assert [m.sub_event_type for m in found] == [sub]
 
