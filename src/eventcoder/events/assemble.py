@@ -20,7 +20,13 @@ from eventcoder.events import (
 from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
-from eventcoder.events.target import target_class
+from eventcoder.events.target import (
+    killed_subject,
+    one_sided,
+    own_target,
+    target_class,
+    village_toll,
+)
 from eventcoder.events.triggers import compiled
 from eventcoder.normalize import actors, dates
 from eventcoder.normalize.places import PlaceMatch
@@ -124,6 +130,9 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
     a1 = a2 = None
     tokens = [c.token for c in o.members + [c for c in o.summaries if c.kind == "event"]]
     tokens += [c.means_of for c in o.members if c.means_of is not None]  # l'assassinat de X
+    own = next((c.target for c in o.members if c.target is not None), None)
+    if own is not None:  # one verb, two targets: each occurrence has its own
+        a2 = own_target(ctx, ctx.doc[own])
     for i in tokens:
         t1, t2 = roles.role_tokens(ctx.doc[i])
         a1 = a1 or (roles.resolve(ctx, t1) if t1 is not None else None)
@@ -143,7 +152,7 @@ def _victim(ctx: ArticleContext, o: Occurrence,
     sentences or the ones its tolls were read from)."""
     toll_sents = {ctx.sentence_at(t.start).index for t in found.values()}
     for s in sorted(set(_sents(o)) | toll_sents):
-        v = roles.victim_token(ctx, s)
+        v = roles.victim_token(ctx, s) or killed_subject(ctx, s)
         hit = roles.resolve(ctx, v) if v is not None else None
         if hit:
             return hit
@@ -164,9 +173,11 @@ def _crowd_as(ctx: ArticleContext, role: roles.Role | None, key: str | None) -> 
 def _unnamed_dead(ctx: ArticleContext, key: str | None,
                   found: dict[str, casualties.Toll]) -> roles.Role | None:
     """A suicide bombing that killed people the report does not say were anything else
-    killed civilians (ACLED's coding of a blast in a crowd)."""
-    if key not in lexicon.words("roles", "civilian_by_default", ctx.lang) or not (
-            toll := found.get("fatalities")) or toll.value <= 0:
+    killed civilians (ACLED's coding of a blast in a crowd); so did an attack whose dead
+    fell in a village ("douze morts dans le village")."""
+    by_default = key in lexicon.words("roles", "civilian_by_default", ctx.lang) or (
+        key == "vac" and village_toll(ctx, found.values()))
+    if not by_default or not (toll := found.get("fatalities")) or toll.value <= 0:
         return None
     return roles.Role(actors.civilians(ctx.country), _span(ctx, toll.start, toll.end), "")
 
@@ -276,10 +287,14 @@ def _all_tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
 
 
 def _typed(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None, a2: roles.Role | None,
-           victim: roles.Role | None, civ: bool) -> tuple[str | None, int, roles.Role | None,
-                                                         roles.Role | None]:
+           victim: roles.Role | None, found: dict[str, casualties.Toll]
+           ) -> tuple[str | None, int, roles.Role | None, roles.Role | None]:
     """The type key and its trigger, with the actors recoded by what the type says."""
+    civ = casualties.civilian_victims(found.values(), ctx.lang) or village_toll(
+        ctx, found.values())
     key, trig = _type(ctx, o, a1, a2, civ)
+    if key == "battle" and one_sided(ctx, o, a1, a2, victim, found.values(), civ):
+        key = "vac"  # "deux villageois tués lors d'une embuscade": no one fought back
     if key in ("vac", "abduction") and _civilian(victim) and not _civilian(a2):
         a2 = victim  # violence against civilians: the civilians harmed are its target
     a1 = _crowd_as(ctx, a1, key)
@@ -335,8 +350,7 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     a1, a2 = _roles(ctx, o)
     found = _all_tolls(ctx, o, owners, told)
     victim = _victim(ctx, o, found)
-    civ = casualties.civilian_victims(found.values(), ctx.lang)
-    key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, civ)
+    key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, found)
     a2 = a2 or _unnamed_dead(ctx, key, found)
     etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon, modality, tally
+from eventcoder.events import casualties, lexicon, modality, recount, tally
 from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.target import seized_class
 from eventcoder.events.triggers import Entry, compiled, fold
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class Candidate:
     seg_start: int = 0
     seg_end: int = 0
     distributive: list[tuple[int, int]] = field(default_factory=list)
+    target: int | None = None  # token of its own target, when one verb hit two
 
     @property
     def generic(self) -> bool:
@@ -217,6 +219,10 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
     ups = [e.upgrade[lem] for lem in _near_lemmas(tok) if lem in e.upgrade]
     if ups:  # "attentat suicide à la voiture piégée": the most specific upgrade wins
         type_key = max(ups, key=lambda k: lex.rank.get(k, 0))
+    seized, obj = type_key, seized_class(ctx, tok) if e.objects else None
+    if obj is not None and obj in e.objects:
+        seized = e.objects[obj]
+        type_key = seized or type_key
     weapon = e.weapon or (lex.type_weapons.get(type_key) if type_key else None)
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
@@ -234,7 +240,8 @@ def _candidate(ctx: ArticleContext, start: int, end: int, e: Entry) -> Candidate
         c.kind, c.reaction = "anaphor", True
     elif e.kind == "event" and modality.reference(ctx, tok, c.temporal):
         c.kind = "anaphor"  # "après l'attaque": dates the clause, names one told elsewhere
-    c.blocked = _blocked(tok, ctx.lang) or modality.blocked(ctx, tok, c.background)
+    c.blocked = _blocked(tok, ctx.lang) or modality.blocked(ctx, tok, c.background) or (
+        "object" if seized == "" else None)  # "se sont emparés des armes": no occurrence of its own
     if tok.pos_ == "NOUN":
         c.vague = tally.vague(tok, ctx.lang)
         if e.kind == "event":
@@ -327,6 +334,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _argument_of_trigger(ctx, cands)
     _followed_by_fight(ctx, cands)
     cands += split.elliptic(ctx, cands)
+    cands += recount.second_targets(ctx, cands)
     cands.sort(key=lambda c: c.start)
     split.segments(ctx, cands)
     _share_segments(ctx, cands)
@@ -337,6 +345,7 @@ def find(ctx: ArticleContext) -> list[Candidate]:
     _first_told(cands)
     _undated_asides(ctx, cands)
     tally.mark(ctx, cands)
+    recount.counted_back(ctx, cands)
     return cands
 
 

@@ -32,6 +32,7 @@ class Entry:
     agent: bool = False
     upgrade: dict[str, str] = field(default_factory=dict)
     same_type_only: bool = False  # "le second accident ... dans les mêmes circonstances"
+    objects: dict[str, str] = field(default_factory=dict)  # object class -> type key or ""
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
                  raw.get("weapon"), frozenset(raw.get("requires", [])),
                  bool(raw.get("requires_object")), bool(raw.get("requires_plural")),
                  bool(raw.get("active")), bool(raw.get("agent")), dict(raw.get("upgrade", {})),
-                 bool(raw.get("same_type_only")))
+                 bool(raw.get("same_type_only")), dict(raw.get("objects", {})))
 
 
 @cache
