@@ -216,8 +216,9 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
     total = _total_of_parts([t for t in tolls if not tolls_lex.boast(ctx, t)])
     if total is not None:
         return total
-    kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
-        ctx, t)] or tolls
+    tolls = _precise_over_vague(ctx, tolls)
+    kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not _replaced(ctx, t, tolls)] \
+        or tolls
     updated = [t for t in kept if tolls_lex.updated(ctx, t)]
     if updated:
         return updated[-1]
@@ -230,6 +231,26 @@ def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.T
         other = min((t for t in kept if t not in own), key=lambda t: t.value)
         return replace(main, value=main.value + other.value)
     return min(own or kept, key=lambda t: t.value)
+
+
+def _same_side(ctx: ArticleContext, a: casualties.Toll, b: casualties.Toll) -> bool:
+    return a.kind == b.kind and tolls_lex.assailants(ctx, a) == tolls_lex.assailants(ctx, b)
+
+
+def _precise_over_vague(ctx: ArticleContext,
+                        tolls: list[casualties.Toll]) -> list[casualties.Toll]:
+    """"Plusieurs soldats ont été tués" then "nous avons perdu six hommes": a figure for the
+    same side's dead beats a count without one (the attackers' dead are another side)."""
+    return [t for t in tolls if not t.vague or not any(
+        not u.vague and _same_side(ctx, t, u) for u in tolls)]
+
+
+def _replaced(ctx: ArticleContext, t: casualties.Toll, tolls: list[casualties.Toll]) -> bool:
+    """A superseded figure ("selon un premier bilan, six morts") gives way to a later one for
+    the same side; told alone for its side, it is the figure known."""
+    return tolls_lex.superseded(ctx, t) and any(
+        u is not t and _same_side(ctx, t, u) and not tolls_lex.superseded(ctx, u)
+        for u in tolls)
 
 
 def _total_of_parts(tolls: list[casualties.Toll]) -> casualties.Toll | None:

@@ -30,6 +30,7 @@ class Toll:
     start: int
     end: int
     victims: str | None = None  # lemma of the victim noun
+    vague: bool = False  # a count without a figure ("plusieurs", "des dizaines")
 
 
 def number_value(word: str, lang: str = "fr") -> int | None:
@@ -112,7 +113,30 @@ def _kind(t: Token, lang: str) -> str | None:
         return "injuries"
     if lem == "vie" and t.i >= 2 and fold(t.doc[t.i - 2].lemma_) == "perdre":
         return "fatalities"
+    if _lost_people(t, lang) is not None:
+        return "fatalities"
     return None
+
+
+def _lost_people(t: Token, lang: str) -> Token | None:
+    """"nous avons perdu six hommes", "les terroristes ont perdu 15 combattants": a side
+    that lost a counted number of its people lost them dead (the object names people and
+    carries a figure); "perdre du terrain" or "perdre un véhicule" is no toll."""
+    if lang != "fr" or fold(t.lemma_) not in lexicon.words("casualties", "loss_verbs", lang) \
+            or t.pos_ != "VERB":
+        return None
+    for obj in (c for c in t.children if c.dep_ == "obj"):
+        if _person(obj, lang) and any(
+                c.dep_ == "nummod" or number_value(c.lower_, lang) for c in obj.children
+                if c.lower_ not in ("un", "une")):
+            return obj
+    return None
+
+
+def _loss_side(t: Token, lang: str) -> str | None:
+    """Whose dead a "perdre N hommes" toll counts: the subject's ("les terroristes")."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    return fold(subj.lemma_) if subj is not None and _lost_people(t, lang) else None
 
 
 def casualty_kind(t: Token, lang: str = "fr") -> str | None:
@@ -152,17 +176,24 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         value, j = q
         if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
             continue  # "des milliers de morts": a war's toll, never one event's
+        if _running_total(doc, min(j, t.i), max(j, t.i), tok_start, tok_end, lang):
+            continue
         if j > t.i:  # the figure follows the verb: "tuant cinq villageois"
             noun = doc[j].head if doc[j].head.i != t.i else next(
                 (c for c in doc[j].children if c.dep_ == "nmod"), doc[j])  # "des dizaines de"
-            yield Toll(kind, value, t.idx, noun.idx + len(noun), fold(noun.lemma_))
+            yield Toll(kind, value, t.idx, noun.idx + len(noun),
+                       _loss_side(t, lang) or fold(noun.lemma_), _vague(doc[j], lang))
             continue
         nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN" or _person(x, lang)]
         victim = nouns[0] if nouns else None
         more = _severity_rest(t, lang)
         end = doc[more[1]] if more else t
         yield Toll(kind, value + (more[0] if more else 0), doc[j].idx, end.idx + len(end),
-                   victim)
+                   victim, _vague(doc[j], lang))
+
+
+def _vague(t: Token, lang: str) -> bool:
+    return t.lower_ in lexicon.load("casualties", lang).get("vague", {})
 
 
 def _severity_rest(t: Token, lang: str) -> tuple[int, int] | None:
@@ -257,6 +288,27 @@ def _cumulative(doc: Doc, i: int, start: int, end: int) -> bool:
         return True
     return any(t.lower_ == "depuis" and t.i + 1 < len(doc) and doc[t.i + 1].like_num
                and not _superlative(doc, t.i, start) for t in doc[start:i])
+
+
+def _running_total(doc: Doc, lo: int, hi: int, start: int, end: int, lang: str) -> bool:
+    """"où elle a fait depuis quelque 40 000 morts", "1 000 morts en dix ans", "tués au
+    cours des dernières années": a period phrase in the toll's own clause (up to a comma)
+    makes the figure a running total; a toll told beside it in another clause ("a fait 12
+    morts, portant à 300 le nombre de victimes depuis janvier") keeps its own."""
+    left = lo
+    while left - 1 >= max(start, lo - 3) and doc[left - 1].text not in _CLAUSE_STOP:
+        left -= 1
+    right = hi + 1
+    while right < min(end, hi + 8) and doc[right].text not in _CLAUSE_STOP:
+        right += 1
+    words = doc[left:right].text.lower().replace("’", "'")
+    if _superlative(doc, left, start):
+        return False
+    return any(re.search(p, words) for p in lexicon.load("casualties", lang).get(
+        "tally_phrases", []))
+
+
+_CLAUSE_STOP = _STOP | {",", "--", "—", "(", ")"}
 
 
 def _superlative(doc: Doc, i: int, start: int) -> bool:
