@@ -182,10 +182,19 @@ def _follow_ups(ctx: ArticleContext, o: Occurrence, told: set[int]) -> set[int]:
     for own in _sents(o):
         para = ctx.sentences[own].paragraph
         for s in ctx.sentences[own + 1:]:
-            if s.index in told or s.paragraph != para:
+            if s.index in told or s.paragraph != para and not (
+                    s.paragraph == para + 1 and _quoted(ctx, s.start)):
                 break
+            if s.paragraph != para:
+                para = s.paragraph  # a quoted paragraph goes on about it: read it to its end
             out.add(s.index)
     return out
+
+
+def _quoted(ctx: ArticleContext, start: int) -> bool:
+    """A paragraph that opens on a quotation ("« Nous avons perdu six hommes », a dit ...")
+    is the witness's account of what the paragraph before told."""
+    return ctx.text[start:start + 1] in ('"', "«", "“")
 
 
 def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
