@@ -12,6 +12,7 @@ from eventcoder.events import (
     casualties,
     claims,
     lexicon,
+    refine_date,
     reporting,
     roles,
     status,
@@ -65,7 +66,15 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     return best[1], best[2]
 
 
-def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan | None, Span | None]:
+def _date(ctx: ArticleContext, o: Occurrence,
+          told: refine_date.Told) -> tuple[DateSpan | None, Span | None]:
+    span, where = _vague_date(ctx, o)
+    if span is not None and (day := refine_date.told_day(ctx, o, span, told)) is not None:
+        return day.span, _span(ctx, day.start, day.end)
+    return span, where
+
+
+def _vague_date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan | None, Span | None]:
     if o.date is not None:
         return o.date.span, _span(ctx, o.date.start, o.date.end)
     if (told := _sentence_date(ctx, o)) is not None:
@@ -175,7 +184,7 @@ def _civilian(role: roles.Role | None) -> bool:
     return role is not None and (role.record.type or "").startswith("Civilian")
 
 
-def _follow_ups(ctx: ArticleContext, o: Occurrence, told: set[int]) -> set[int]:
+def _follow_ups(ctx: ArticleContext, o: Occurrence, told: refine_date.Told) -> set[int]:
     """The sentences after an occurrence's own that name no event ("Il n'y a pas eu de
     victimes"): they go on about it, up to the paragraph's end or the next trigger."""
     out: set[int] = set()
@@ -207,7 +216,7 @@ def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
 
 
 def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
-           told: set[int]) -> dict[str, casualties.Toll]:
+           told: refine_date.Told) -> dict[str, casualties.Toll]:
     found: dict[str, list[casualties.Toll]] = {}
     for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
         sent = ctx.sentences[s]
@@ -276,8 +285,13 @@ def _total_of_parts(tolls: list[casualties.Toll]) -> casualties.Toll | None:
     return None
 
 
-def told_sentences(occs: list[Occurrence]) -> set[int]:
-    return {c.sent for o in occs for c in o.members + o.summaries}
+def told_sentences(occs: list[Occurrence]) -> refine_date.Told:
+    """The sentences that tell an occurrence, with the type keys of those told there."""
+    out: dict[int, set[str]] = {}
+    for o in occs:
+        for c in o.members + o.summaries:
+            out.setdefault(c.sent, set()).update(o.type_keys)
+    return {s: frozenset(keys) for s, keys in out.items()}
 
 
 def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
@@ -296,7 +310,7 @@ def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
 
 
 def _all_tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
-               told: set[int]) -> dict[str, casualties.Toll]:
+               told: refine_date.Told) -> dict[str, casualties.Toll]:
     found = _tolls(ctx, o, owners, told)
     if "fatalities" not in found:
         killed = (casualties.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
@@ -361,7 +375,7 @@ def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str 
 
 
 def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
-            owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
+            owners: dict[int, int], place: PlaceMatch | None, told: refine_date.Told) -> Mention:
     a1, a2 = _roles(ctx, o)
     found = _all_tolls(ctx, o, owners, told)
     victim = _victim(ctx, o, found)
@@ -371,7 +385,7 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
         c.end for c in o.members if c.start == trig))}
-    span, dspan = _date(ctx, o)
+    span, dspan = _date(ctx, o, told)
     if dspan:
         fields["date"] = dspan
     loc, lspan = _location(ctx, place)
