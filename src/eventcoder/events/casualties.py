@@ -136,6 +136,11 @@ def _lost_people(t: Token, lang: str) -> Token | None:
 def _loss_side(t: Token, lang: str) -> str | None:
     """Whose dead a "perdre N hommes" toll counts: the subject's ("les terroristes")."""
     subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subj is None:  # misparsed: the noun just before the auxiliaries ("les X ont perdu")
+        left = t.i - 1
+        while left > 0 and t.doc[left].pos_ in ("AUX", "ADV"):
+            left -= 1
+        subj = t.doc[left] if left < t.i - 1 and t.doc[left].pos_ == "NOUN" else None
     return fold(subj.lemma_) if subj is not None and _lost_people(t, lang) else None
 
 
