@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventcoder.events import anchors
+from eventcoder.events import anchors, lexicon
+from eventcoder.events.context import within
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.schema import DateSpan
 
@@ -25,20 +26,29 @@ Told = dict[int, frozenset[str]]  # sentence -> type keys of the occurrences tol
 def told_day(ctx: ArticleContext, o: Occurrence, span: DateSpan,
              told: Told) -> DateMatch | None:
     """The first day-precise date told after the occurrence's first mention that falls in
-    its vague span: not the day of a statement or of a report, nor the day of another kind
-    of occurrence (a day in a sentence told by an occurrence of another type is its own)."""
+    its vague span: not the day of a statement or of a report. The account ends at a
+    sentence told by an occurrence of another type or one that turns to another story
+    ("Par ailleurs, ...")."""
     if span.precision == "day" or (span.end - span.start).days > _MAX_DAYS:
         return None
     own = {c.sent for c in o.members + o.summaries}
-    for m in ctx.dates:
-        if m.start <= o.first.start or m.span.precision != "day" or m.anchor != "at":
-            continue
-        if not span.start <= m.span.start <= span.end:
-            continue
-        sent = ctx.sentence_at(m.start).index
-        if sent not in own and sent in told and not told[sent] & o.type_keys:
-            continue
-        if anchors.is_statement_date(ctx, m) or anchors.is_report_date(ctx, m):
-            continue
-        return m
+    for sent in ctx.sentences[o.first.sent:]:
+        if sent.index not in own and (sent.index in told and not told[sent.index] & o.type_keys
+                                      or _shift(ctx, sent.start)):
+            return None
+        for m in within(ctx.dates, sent.start, sent.end):
+            if m.start > o.first.start and _narrows(ctx, m, span):
+                return m
     return None
+
+
+def _narrows(ctx: ArticleContext, m: DateMatch, span: DateSpan) -> bool:
+    return m.span.precision == "day" and m.anchor == "at" and \
+        span.start <= m.span.start <= span.end and not anchors.is_statement_date(ctx, m) \
+        and not anchors.is_report_date(ctx, m)
+
+
+def _shift(ctx: ArticleContext, start: int) -> bool:
+    head = ctx.text[start:start + 40].lower().replace("’", "'")
+    return any(head.startswith(w) for w in lexicon.words("dates", "story_shift_openers",
+                                                         ctx.lang))
