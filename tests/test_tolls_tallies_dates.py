@@ -96,3 +96,35 @@ def test_a_day_of_another_kind_of_occurrence_does_not_narrow():
             "l'armée. Par ailleurs, des manifestants ont défilé mardi à Niamey.")
     ms = [m for m in one(text, _THURSDAY) if m.event_type == "Battles"]
     assert ms and ms[0].date is not None and ms[0].date.precision != "day"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Selon un témoin, les deux attaques ont fait 15 morts dont un militaire.",
+     [(15, None, True, False), (1, "militaire", False, True)]),
+    ("Les trois explosions ont fait 20 morts, dont deux policiers.",
+     [(20, None, True, False), (2, "policier", False, True)]),
+    # one attack: its breakdown is no part of a joint toll
+    ("L'attaque a fait 15 morts dont un militaire.", [(15, None, False, False)]),
+])
+def test_joint_tolls_and_their_named_parts(nlp_fr, sentence, expected):  # noqa: F811
+    doc = nlp_fr(sentence)
+    found = [(t.value, t.victims, t.joint, t.part) for t in casualties.tolls(doc, 0, len(doc))]
+    assert found == expected
+
+
+@pytest.mark.parametrize("target,values", [
+    ("military", [1]),  # the attack on the soldiers has the part naming a soldier
+    ("civilian", [15]),  # no part of its own: the joint figure stands
+    (None, [15]),
+])
+def test_the_share_of_a_joint_toll(nlp_fr, target, values):  # noqa: F811
+    from eventcoder.events import assemble
+
+    doc = nlp_fr("Les deux attaques ont fait 15 morts dont un militaire.")
+    tolls = list(casualties.tolls(doc, 0, len(doc)))
+
+    class _Ctx:
+        lang = "fr"
+
+    share = assemble._own_share(_Ctx(), tolls, target)  # type: ignore[arg-type]
+    assert [t.value for t in share] == values

@@ -216,14 +216,27 @@ def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
 
 
 def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
-           told: refine_date.Told) -> dict[str, casualties.Toll]:
+           told: refine_date.Told, target: str | None) -> dict[str, casualties.Toll]:
     found: dict[str, list[casualties.Toll]] = {}
     for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
         sent = ctx.sentences[s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             if owners.get(t.start, id(o)) == id(o):
                 found.setdefault(t.kind, []).append(t)
-    return {kind: _credible(ctx, ts) for kind, ts in found.items()}
+    return {kind: _credible(ctx, _own_share(ctx, ts, target)) for kind, ts in found.items()
+            if _own_share(ctx, ts, target)}
+
+
+def _own_share(ctx: ArticleContext, tolls: list[casualties.Toll],
+               target: str | None) -> list[casualties.Toll]:
+    """"les deux attaques ont fait 15 morts dont un militaire": a joint toll is no one
+    occurrence's when it has a toll of its own or the part that names its victims (the
+    attack on the army camp had the soldier); a part naming other victims is not its."""
+    parts = [t for t in tolls if t.part and target is not None
+             and roles.target_class(t.victims, ctx.lang) == target]
+    whole = [t for t in tolls if not t.part and not t.joint]
+    joint = [t for t in tolls if t.joint]
+    return whole + parts + (joint if not whole and not parts else [])
 
 
 def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.Toll:
@@ -310,8 +323,8 @@ def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
 
 
 def _all_tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
-               told: refine_date.Told) -> dict[str, casualties.Toll]:
-    found = _tolls(ctx, o, owners, told)
+               told: refine_date.Told, target: str | None) -> dict[str, casualties.Toll]:
+    found = _tolls(ctx, o, owners, told, target)
     if "fatalities" not in found:
         killed = (casualties.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
         if (one_death := next((k for k in killed if k), None)) is not None:
@@ -377,7 +390,7 @@ def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str 
 def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
             owners: dict[int, int], place: PlaceMatch | None, told: refine_date.Told) -> Mention:
     a1, a2 = _roles(ctx, o)
-    found = _all_tolls(ctx, o, owners, told)
+    found = _all_tolls(ctx, o, owners, told, target_class(ctx, a2))
     victim = _victim(ctx, o, found)
     civ = casualties.civilian_victims(found.values(), ctx.lang)
     key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, civ)

@@ -31,6 +31,8 @@ class Toll:
     end: int
     victims: str | None = None  # lemma of the victim noun
     vague: bool = False  # a count without a figure ("plusieurs", "des dizaines")
+    joint: bool = False  # the toll of several occurrences ("les deux attaques ont fait ...")
+    part: bool = False  # the part of a joint toll naming one class ("dont un militaire")
 
 
 def number_value(word: str, lang: str = "fr") -> int | None:
@@ -193,8 +195,42 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         victim = nouns[0] if nouns else None
         more = _severity_rest(t, lang)
         end = doc[more[1]] if more else t
+        joint = _joint(t, lang)
         yield Toll(kind, value + (more[0] if more else 0), doc[j].idx, end.idx + len(end),
-                   victim, _vague(doc[j], lang))
+                   victim, _vague(doc[j], lang), joint)
+        if joint and (part := _named_part(t, kind, lang)) is not None:
+            yield part
+
+
+def _joint(t: Token, lang: str) -> bool:
+    """"les deux attaques ont fait 15 morts": a toll whose subject counts several
+    occurrences (a numeral of two or more on a noun that names no people)."""
+    verb = t.head if t.dep_ in ("obj", "nsubj:pass") or t.head.pos_ == "VERB" else t
+    for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):
+        if _person(subj, lang):
+            return False
+        if any(c.dep_ == "nummod" and (number_value(c.lower_, lang) or 0) >= 2
+               for c in subj.children):
+            return True
+    return False
+
+
+def _named_part(t: Token, kind: str, lang: str) -> Toll | None:
+    """"15 morts dont un militaire": the part of a joint toll that names one class of
+    victims, the toll of the occurrence that struck that class."""
+    doc = t.doc
+    at = t.i + 2 if t.i + 1 < len(doc) and doc[t.i + 1].text == "," else t.i + 1
+    if at + 2 > len(doc) or doc[at].lower_ not in lexicon.words(
+            "casualties", "breakdown_words", lang):
+        return None
+    for k in range(at + 1, min(len(doc), at + 4)):
+        if _person(doc[k], lang) and k > at + 1:
+            value = number_value(doc[k - 1].lower_, lang)
+            if value is None:
+                return None
+            return Toll(kind, value, doc[k - 1].idx, doc[k].idx + len(doc[k]),
+                        fold(doc[k].lemma_), part=True)
+    return None
 
 
 def _vague(t: Token, lang: str) -> bool:
