@@ -118,7 +118,7 @@ def test_joint_tolls_and_their_named_parts(nlp_fr, sentence, expected):  # noqa:
     (None, [15]),
 ])
 def test_the_share_of_a_joint_toll(nlp_fr, target, values):  # noqa: F811
-    from eventcoder.events import assemble
+    from eventcoder.events import toll_choice
 
     doc = nlp_fr("Les deux attaques ont fait 15 morts dont un militaire.")
     tolls = list(casualties.tolls(doc, 0, len(doc)))
@@ -126,5 +126,5 @@ def test_the_share_of_a_joint_toll(nlp_fr, target, values):  # noqa: F811
     class _Ctx:
         lang = "fr"
 
-    share = assemble._own_share(_Ctx(), tolls, target)  # type: ignore[arg-type]
+    share = toll_choice.own_share(_Ctx(), tolls, target)  # type: ignore[arg-type]
     assert [t.value for t in share] == values

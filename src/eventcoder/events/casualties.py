@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventcoder.events import lexicon
+from eventcoder.events import lexicon, toll_scope
 from eventcoder.events.triggers import fold
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         kind = _kind(t, lang)
         if kind is None:
             continue
-        if _cumulative(doc, t.i, tok_start, tok_end):
+        if toll_scope.cumulative(doc, t.i, tok_start, tok_end):
             continue
         if (summed := victim_groups(t, lang)) is not None:
             yield Toll(kind, *summed)
@@ -183,7 +183,8 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         value, j = q
         if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
             continue  # "des milliers de morts": a war's toll, never one event's
-        if _running_total(doc, min(j, t.i), max(j, t.i), tok_start, tok_end, lang):
+        if toll_scope.running_total(doc, min(j, t.i), max(j, t.i), tok_start, tok_end,
+                                    lang):
             continue
         if j > t.i:  # the figure follows the verb: "tuant cinq villageois"
             noun = doc[j].head if doc[j].head.i != t.i else next(
@@ -320,41 +321,6 @@ def _group_size(tok: Token, lang: str) -> int | None:
     if tok.pos_ == "PRON":
         return 1 if singular and tok.lower_ in ("il", "elle") else None
     return 1 if singular and _person(tok, lang) else None
-
-
-def _cumulative(doc: Doc, i: int, start: int, end: int) -> bool:
-    """"plus de 1 400 morts depuis 2015", "Depuis 2012, les violences ont fait des milliers
-    de morts": a running total, not one occurrence's toll."""
-    if any(t.lower_ == "depuis" for t in doc[i + 1:min(end, i + 4)]):
-        return True
-    return any(t.lower_ == "depuis" and t.i + 1 < len(doc) and doc[t.i + 1].like_num
-               and not _superlative(doc, t.i, start) for t in doc[start:i])
-
-
-def _running_total(doc: Doc, lo: int, hi: int, start: int, end: int, lang: str) -> bool:
-    """"où elle a fait depuis quelque 40 000 morts", "1 000 morts en dix ans", "tués au
-    cours des dernières années": a period phrase in the toll's own clause (up to a comma)
-    makes the figure a running total; a toll told beside it in another clause ("a fait 12
-    morts, portant à 300 le nombre de victimes depuis janvier") keeps its own."""
-    left = lo
-    while left - 1 >= max(start, lo - 3) and doc[left - 1].text not in _CLAUSE_STOP:
-        left -= 1
-    right = hi + 1
-    while right < min(end, hi + 8) and doc[right].text not in _CLAUSE_STOP:
-        right += 1
-    words = doc[left:right].text.lower().replace("’", "'")
-    if _superlative(doc, left, start):
-        return False
-    return any(re.search(p, words) for p in lexicon.load("casualties", lang).get(
-        "tally_phrases", []))
-
-
-_CLAUSE_STOP = _STOP | {",", "--", "—", "(", ")"}
-
-
-def _superlative(doc: Doc, i: int, start: int) -> bool:
-    """"l'attaque la plus meurtrière depuis 2015": a ranking, not a running total."""
-    return any(t.lower_ in ("plus", "pire", "pires") for t in doc[max(start, i - 5):i])
 
 
 def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
