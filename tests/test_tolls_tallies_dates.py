@@ -128,3 +128,11 @@ def test_the_share_of_a_joint_toll(nlp_fr, target, values):  # noqa: F811
 
     share = toll_choice.own_share(_Ctx(), tolls, target)  # type: ignore[arg-type]
     assert [t.value for t in share] == values
+
+
+def test_a_night_between_two_days_is_not_narrowed_to_the_next_day():
+    text = ("Dans la nuit de lundi à mardi, des hommes armés ont attaqué le village de Tillia, "
+            "tuant six civils. Mardi matin, les habitants ont enterré les victimes.")
+    ms = one(text, _THURSDAY)
+    assert ms and ms[0].date is not None
+    assert (ms[0].date.start, ms[0].date.end) == (date(2024, 3, 11), date(2024, 3, 12))

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from eventcoder.events.context import ArticleContext
 
 _MAX_DAYS = 10  # a span wider than this (a month) is the story's period, not a vague day
+_MIN_DAYS = 4  # a narrower span ("dans la nuit de lundi à mardi") is as told, not vague
 
 Told = dict[int, frozenset[str]]  # sentence -> type keys of the occurrences told there
 
@@ -29,7 +30,7 @@ def told_day(ctx: ArticleContext, o: Occurrence, span: DateSpan,
     its vague span: not the day of a statement or of a report. The account ends at a
     sentence told by an occurrence of another type or one that turns to another story
     ("Par ailleurs, ...")."""
-    if span.precision == "day" or (span.end - span.start).days > _MAX_DAYS:
+    if span.precision == "day" or not _MIN_DAYS <= (span.end - span.start).days <= _MAX_DAYS:
         return None
     own = {c.sent for c in o.members + o.summaries}
     for sent in ctx.sentences[o.first.sent:]:
