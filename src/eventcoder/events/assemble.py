@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
-from itertools import combinations
 
 from eventcoder.events import (
     anchors,
@@ -12,12 +11,13 @@ from eventcoder.events import (
     casualties,
     claims,
     lexicon,
+    refine_date,
     reporting,
     roles,
     status,
+    toll_choice,
     weapon,
 )
-from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.target import (
@@ -71,7 +71,15 @@ def _type(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     return best[1], best[2]
 
 
-def _date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan | None, Span | None]:
+def _date(ctx: ArticleContext, o: Occurrence,
+          told: refine_date.Told) -> tuple[DateSpan | None, Span | None]:
+    span, where = _vague_date(ctx, o)
+    if span is not None and (day := refine_date.told_day(ctx, o, span, told)) is not None:
+        return day.span, _span(ctx, day.start, day.end)
+    return span, where
+
+
+def _vague_date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan | None, Span | None]:
     if o.date is not None:
         return o.date.span, _span(ctx, o.date.start, o.date.end)
     if (told := _sentence_date(ctx, o)) is not None:
@@ -186,17 +194,26 @@ def _civilian(role: roles.Role | None) -> bool:
     return role is not None and (role.record.type or "").startswith("Civilian")
 
 
-def _follow_ups(ctx: ArticleContext, o: Occurrence, told: set[int]) -> set[int]:
+def _follow_ups(ctx: ArticleContext, o: Occurrence, told: refine_date.Told) -> set[int]:
     """The sentences after an occurrence's own that name no event ("Il n'y a pas eu de
     victimes"): they go on about it, up to the paragraph's end or the next trigger."""
     out: set[int] = set()
     for own in _sents(o):
         para = ctx.sentences[own].paragraph
         for s in ctx.sentences[own + 1:]:
-            if s.index in told or s.paragraph != para:
+            if s.index in told or s.paragraph != para and not (
+                    s.paragraph == para + 1 and _quoted(ctx, s.start)):
                 break
+            if s.paragraph != para:
+                para = s.paragraph  # a quoted paragraph goes on about it: read it to its end
             out.add(s.index)
     return out
+
+
+def _quoted(ctx: ArticleContext, start: int) -> bool:
+    """A paragraph that opens on a quotation ("« Nous avons perdu six hommes », a dit ...")
+    is the witness's account of what the paragraph before told."""
+    return ctx.text[start:start + 1] in ('"', "«", "“")
 
 
 def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
@@ -209,56 +226,24 @@ def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
 
 
 def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
-           told: set[int]) -> dict[str, casualties.Toll]:
+           told: refine_date.Told, target: str | None) -> dict[str, casualties.Toll]:
     found: dict[str, list[casualties.Toll]] = {}
     for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
         sent = ctx.sentences[s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             if owners.get(t.start, id(o)) == id(o):
                 found.setdefault(t.kind, []).append(t)
-    return {kind: _credible(ctx, ts) for kind, ts in found.items()}
+    shares = {kind: toll_choice.own_share(ctx, ts, target) for kind, ts in found.items()}
+    return {kind: toll_choice.credible(ctx, ts) for kind, ts in shares.items() if ts}
 
 
-def _credible(ctx: ArticleContext, tolls: list[casualties.Toll]) -> casualties.Toll:
-    """Of the figures given for one occurrence: not the perpetrator's boast ("le groupe
-    affirme avoir tué 85 soldats") nor a superseded toll ("un bilan précédent faisait état
-    de 3 morts"); an updated toll ("le bilan s'est alourdi à 40 morts") if given, else the
-    lowest of the rest, as ACLED codes conflicting figures."""
-    total = _total_of_parts([t for t in tolls if not tolls_lex.boast(ctx, t)])
-    if total is not None:
-        return total
-    kept = [t for t in tolls if not tolls_lex.boast(ctx, t) and not tolls_lex.superseded(
-        ctx, t)] or tolls
-    updated = [t for t in kept if tolls_lex.updated(ctx, t)]
-    if updated:
-        return updated[-1]
-    figures = [t for t in kept if not tolls_lex.one_person(ctx, t)]
-    kept = figures if figures and any(t.value > 1 for t in figures) else kept
-    own = [t for t in kept if not tolls_lex.assailants(ctx, t)]
-    if own and len(own) < len(kept) and own[0].kind == "fatalities":
-        # "13 soldats tués ... plusieurs terroristes neutralisés": both sides' dead count
-        main = min(own, key=lambda t: t.value)
-        other = min((t for t in kept if t not in own), key=lambda t: t.value)
-        return replace(main, value=main.value + other.value)
-    return min(own or kept, key=lambda t: t.value)
-
-
-def _total_of_parts(tolls: list[casualties.Toll]) -> casualties.Toll | None:
-    """"au moins 15 personnes ont été tuées ... 10 y sont mortes tandis que cinq autres ont
-    été tuées à Y": a figure that two or more smaller ones add up to is the whole, they are
-    its parts (the whole restated, "une quinzaine", is the same figure, not a part)."""
-    if len(tolls) < 3:
-        return None
-    for t in sorted(tolls, key=lambda u: -u.value):
-        smaller = [u.value for u in tolls if 0 < u.value < t.value][:8]
-        if any(sum(c) == t.value for k in range(2, len(smaller) + 1)
-               for c in combinations(smaller, k)):
-            return t
-    return None
-
-
-def told_sentences(occs: list[Occurrence]) -> set[int]:
-    return {c.sent for o in occs for c in o.members + o.summaries}
+def told_sentences(occs: list[Occurrence]) -> refine_date.Told:
+    """The sentences that tell an occurrence, with the type keys of those told there."""
+    out: dict[int, set[str]] = {}
+    for o in occs:
+        for c in o.members + o.summaries:
+            out.setdefault(c.sent, set()).update(o.type_keys)
+    return {s: frozenset(keys) for s, keys in out.items()}
 
 
 def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
@@ -277,8 +262,8 @@ def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
 
 
 def _all_tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
-               told: set[int]) -> dict[str, casualties.Toll]:
-    found = _tolls(ctx, o, owners, told)
+               told: refine_date.Told, target: str | None) -> dict[str, casualties.Toll]:
+    found = _tolls(ctx, o, owners, told, target)
     if "fatalities" not in found:
         killed = (casualties.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
         if (one_death := next((k for k in killed if k), None)) is not None:
@@ -346,16 +331,16 @@ def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str 
 
 
 def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
-            owners: dict[int, int], place: PlaceMatch | None, told: set[int]) -> Mention:
+            owners: dict[int, int], place: PlaceMatch | None, told: refine_date.Told) -> Mention:
     a1, a2 = _roles(ctx, o)
-    found = _all_tolls(ctx, o, owners, told)
+    found = _all_tolls(ctx, o, owners, told, target_class(ctx, a2))
     victim = _victim(ctx, o, found)
     key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, found)
     a2 = a2 or _unnamed_dead(ctx, key, found)
     etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
         c.end for c in o.members if c.start == trig))}
-    span, dspan = _date(ctx, o)
+    span, dspan = _date(ctx, o, told)
     if dspan:
         fields["date"] = dspan
     loc, lspan = _location(ctx, place)

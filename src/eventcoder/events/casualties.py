@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventcoder.events import lexicon
+from eventcoder.events import lexicon, toll_scope
 from eventcoder.events.triggers import fold
 
 if TYPE_CHECKING:
@@ -30,6 +30,9 @@ class Toll:
     start: int
     end: int
     victims: str | None = None  # lemma of the victim noun
+    vague: bool = False  # a count without a figure ("plusieurs", "des dizaines")
+    joint: bool = False  # the toll of several occurrences ("les deux attaques ont fait ...")
+    part: bool = False  # the part of a joint toll naming one class ("dont un militaire")
 
 
 def number_value(word: str, lang: str = "fr") -> int | None:
@@ -112,7 +115,35 @@ def _kind(t: Token, lang: str) -> str | None:
         return "injuries"
     if lem == "vie" and t.i >= 2 and fold(t.doc[t.i - 2].lemma_) == "perdre":
         return "fatalities"
+    if _lost_people(t, lang) is not None:
+        return "fatalities"
     return None
+
+
+def _lost_people(t: Token, lang: str) -> Token | None:
+    """"nous avons perdu six hommes", "les terroristes ont perdu 15 combattants": a side
+    that lost a counted number of its people lost them dead (the object names people and
+    carries a figure); "perdre du terrain" or "perdre un véhicule" is no toll."""
+    if lang != "fr" or fold(t.lemma_) not in lexicon.words("casualties", "loss_verbs", lang) \
+            or t.pos_ != "VERB":
+        return None
+    for obj in (c for c in t.children if c.dep_ == "obj"):
+        if _person(obj, lang) and any(
+                c.dep_ == "nummod" or number_value(c.lower_, lang) for c in obj.children
+                if c.lower_ not in ("un", "une")):
+            return obj
+    return None
+
+
+def _loss_side(t: Token, lang: str) -> str | None:
+    """Whose dead a "perdre N hommes" toll counts: the subject's ("les terroristes")."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subj is None:  # misparsed: the noun just before the auxiliaries ("les X ont perdu")
+        left = t.i - 1
+        while left > 0 and t.doc[left].pos_ in ("AUX", "ADV"):
+            left -= 1
+        subj = t.doc[left] if left < t.i - 1 and t.doc[left].pos_ == "NOUN" else None
+    return fold(subj.lemma_) if subj is not None and _lost_people(t, lang) else None
 
 
 def casualty_kind(t: Token, lang: str = "fr") -> str | None:
@@ -141,7 +172,7 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         kind = _kind(t, lang)
         if kind is None:
             continue
-        if _cumulative(doc, t.i, tok_start, tok_end):
+        if toll_scope.cumulative(doc, t.i, tok_start, tok_end):
             continue
         if (summed := victim_groups(t, lang)) is not None:
             yield Toll(kind, *summed)
@@ -152,17 +183,59 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         value, j = q
         if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
             continue  # "des milliers de morts": a war's toll, never one event's
+        if toll_scope.running_total(doc, min(j, t.i), max(j, t.i), tok_start, tok_end,
+                                    lang):
+            continue
         if j > t.i:  # the figure follows the verb: "tuant cinq villageois"
             noun = doc[j].head if doc[j].head.i != t.i else next(
                 (c for c in doc[j].children if c.dep_ == "nmod"), doc[j])  # "des dizaines de"
-            yield Toll(kind, value, t.idx, noun.idx + len(noun), fold(noun.lemma_))
+            yield Toll(kind, value, t.idx, noun.idx + len(noun),
+                       _loss_side(t, lang) or fold(noun.lemma_), _vague(doc[j], lang))
             continue
         nouns = [fold(x.lemma_) for x in doc[j + 1:t.i] if x.pos_ == "NOUN" or _person(x, lang)]
         victim = nouns[0] if nouns else None
         more = _severity_rest(t, lang)
         end = doc[more[1]] if more else t
+        joint = _joint(t, lang)
         yield Toll(kind, value + (more[0] if more else 0), doc[j].idx, end.idx + len(end),
-                   victim)
+                   victim, _vague(doc[j], lang), joint)
+        if joint and (part := _named_part(t, kind, lang)) is not None:
+            yield part
+
+
+def _joint(t: Token, lang: str) -> bool:
+    """"les deux attaques ont fait 15 morts": a toll whose subject counts several
+    occurrences (a numeral of two or more on a noun that names no people)."""
+    verb = t.head if t.dep_ in ("obj", "nsubj:pass") or t.head.pos_ == "VERB" else t
+    for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):
+        if _person(subj, lang):
+            return False
+        if any(c.dep_ == "nummod" and (number_value(c.lower_, lang) or 0) >= 2
+               for c in subj.children):
+            return True
+    return False
+
+
+def _named_part(t: Token, kind: str, lang: str) -> Toll | None:
+    """"15 morts dont un militaire": the part of a joint toll that names one class of
+    victims, the toll of the occurrence that struck that class."""
+    doc = t.doc
+    at = t.i + 2 if t.i + 1 < len(doc) and doc[t.i + 1].text == "," else t.i + 1
+    if at + 2 > len(doc) or doc[at].lower_ not in lexicon.words(
+            "casualties", "breakdown_words", lang):
+        return None
+    for k in range(at + 1, min(len(doc), at + 4)):
+        if _person(doc[k], lang) and k > at + 1:
+            value = number_value(doc[k - 1].lower_, lang)
+            if value is None:
+                return None
+            return Toll(kind, value, doc[k - 1].idx, doc[k].idx + len(doc[k]),
+                        fold(doc[k].lemma_), part=True)
+    return None
+
+
+def _vague(t: Token, lang: str) -> bool:
+    return t.lower_ in lexicon.load("casualties", lang).get("vague", {})
 
 
 def _severity_rest(t: Token, lang: str) -> tuple[int, int] | None:
@@ -248,20 +321,6 @@ def _group_size(tok: Token, lang: str) -> int | None:
     if tok.pos_ == "PRON":
         return 1 if singular and tok.lower_ in ("il", "elle") else None
     return 1 if singular and _person(tok, lang) else None
-
-
-def _cumulative(doc: Doc, i: int, start: int, end: int) -> bool:
-    """"plus de 1 400 morts depuis 2015", "Depuis 2012, les violences ont fait des milliers
-    de morts": a running total, not one occurrence's toll."""
-    if any(t.lower_ == "depuis" for t in doc[i + 1:min(end, i + 4)]):
-        return True
-    return any(t.lower_ == "depuis" and t.i + 1 < len(doc) and doc[t.i + 1].like_num
-               and not _superlative(doc, t.i, start) for t in doc[start:i])
-
-
-def _superlative(doc: Doc, i: int, start: int) -> bool:
-    """"l'attaque la plus meurtrière depuis 2015": a ranking, not a running total."""
-    return any(t.lower_ in ("plus", "pire", "pires") for t in doc[max(start, i - 5):i])
 
 
 def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
