@@ -348,6 +348,8 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     if lspan:
         fields["location"] = lspan
     actor1, claimed_by = _actor_one(ctx, o, a1, cl, fields)
+    if a2 and a2.record.id == actor1.id and victim and victim.record.id != actor1.id:
+        a2 = victim  # "les jihadistes avaient subi des pertes": the attackers' losses
     actor2 = _actor(a2, "reported") if a2 else None
     if a2:
         fields["actor2"] = a2.span

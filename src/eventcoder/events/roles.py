@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventcoder.events import attribution, casualties, lexicon
+from eventcoder.events import anaphora, attribution, casualties, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
@@ -81,6 +81,8 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
 
 
 def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
+    if (ante := anaphora.antecedent(tok)) is not None:
+        return _resolve(ctx, ante)  # "les miliciens CODECO sont venus, ils ont attaqué"
     start, end = phrase_span(tok)
     text = ctx.text
     # a name may run past a bad cut, or begin before it ("Boko | Haram" split by the parse)
@@ -90,7 +92,10 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         # then the fullest name
         m = max(inside, key=lambda m: (not _generic(m), m.end - m.start, -m.start))
         if _generic(m):
-            m = _apposed_name(ctx, m.end) or m
+            m = _apposed_name(ctx, m.end) or anaphora.followed_by_name(ctx, m) or m
+        if _generic(m) and (linked := anaphora.linked_group(ctx, m)) is not None:
+            # "les islamistes" of an article that called them "les islamistes shebabs"
+            return Role(linked.record, Span(m.start, m.end, m.text), _head_lemma(tok))
         return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
     surface = text[start:end]
     if (foreign := attribution.foreign_force(ctx, surface, start)) is not None:
@@ -105,6 +110,11 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         if rec is not None:
             return Role(rec, Span(start, end, surface), _head_lemma(tok))
     head = _head_lemma(tok)
+    if (owner := anaphora.possessor(tok)) is not None and (
+            held := _resolve(ctx, owner)) is not None:
+        return Role(held.record, Span(start, end, surface), head)  # "contre leur poste"
+    if head in lexicon.words("roles", "military_posts", ctx.lang):  # "le poste de Boni"
+        return Role(actors.state_forces(ctx.country), Span(start, end, surface), head)
     cls = target_class(head, ctx.lang)
     if cls == "crowd":  # "des milliers de partisans ont attaqué"
         return Role(actors.rioters(ctx.country), Span(start, end, surface), head)
