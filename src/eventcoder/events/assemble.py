@@ -21,7 +21,7 @@ from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.target import target_class
-from eventcoder.events.triggers import compiled
+from eventcoder.events.triggers import compiled, fold
 from eventcoder.normalize import actors, dates
 from eventcoder.normalize.places import PlaceMatch
 from eventcoder.schema import Actor, DateSpan, Location, Mention, Span
@@ -161,14 +161,29 @@ def _crowd_as(ctx: ArticleContext, role: roles.Role | None, key: str | None) -> 
     return role
 
 
-def _unnamed_dead(ctx: ArticleContext, key: str | None,
+def _unnamed_dead(ctx: ArticleContext, o: Occurrence, key: str | None,
                   found: dict[str, casualties.Toll]) -> roles.Role | None:
-    """A suicide bombing that killed people the report does not say were anything else
-    killed civilians (ACLED's coding of a blast in a crowd)."""
-    if key not in lexicon.words("roles", "civilian_by_default", ctx.lang) or not (
-            toll := found.get("fatalities")) or toll.value <= 0:
+    """A suicide bombing, or a bomb in a market, a mosque or a bus, that killed people the
+    report does not say were anything else killed civilians (ACLED's coding of a blast in
+    a crowd)."""
+    if not (toll := found.get("fatalities")) or toll.value <= 0:
+        return None
+    if key not in lexicon.words("roles", "civilian_by_default", ctx.lang) and not (
+            key in lexicon.words("roles", "civilian_in_public", ctx.lang) and _in_public(
+            ctx, o)):
         return None
     return roles.Role(actors.civilians(ctx.country), _span(ctx, toll.start, toll.end), "")
+
+
+def _in_public(ctx: ArticleContext, o: Occurrence) -> bool:
+    """The occurrence's sentences place it where civilians gather."""
+    places = lexicon.words("roles", "public_places", ctx.lang)
+    for s in _sents(o):
+        sent = ctx.sentences[s]
+        if any(fold(t.lemma_) in places or fold(t.lower_) in places
+               for t in ctx.doc[sent.tok_start:sent.tok_end]):
+            return True
+    return False
 
 
 def _civilian(role: roles.Role | None) -> bool:
@@ -296,6 +311,13 @@ def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     claimed_by = []
     actor1 = _actor(a1, "reported") if a1 else None
     for c in cl.claims.get(id(o), []):
+        if c.basis == "cited":  # a group cited about the attack: its claim, if none else
+            if actor1 is None or _unidentified(actor1):
+                actor1 = _actor(c.role, "claimed")
+                claimed_by.append(actor1)
+                fields["actor1"] = c.role.span
+                fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
+            continue
         if c.basis == "claimed":
             claimed_by.append(_actor(c.role, "claimed"))
             fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
@@ -337,7 +359,7 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     victim = _victim(ctx, o, found)
     civ = casualties.civilian_victims(found.values(), ctx.lang)
     key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, civ)
-    a2 = a2 or _unnamed_dead(ctx, key, found)
+    a2 = a2 or _unnamed_dead(ctx, o, key, found)
     etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
         c.end for c in o.members if c.start == trig))}
