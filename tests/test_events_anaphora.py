@@ -150,3 +150,9 @@ def test_a_noun_that_refers_back_has_the_author_told_before() -> None:
     text = ("Lundi, des miliciens CODECO ont attaqué le village de Lodda, dans le territoire de "
             "Djugu, en Ituri.\nSelon la société civile, les deux attaques ont fait 15 morts.")
     assert set(_actor1s(text)) == {"CODECO: Cooperative for Development of the Congo"}
+
+
+def test_victims_named_with_their_participle_end_before_the_attacker() -> None:
+    m = _first("Jeudi, treize policiers tués dans une attaque de l'EI près de Kirkouk, en Irak.")
+    assert m.actor1.name == "Islamic State (Iraq)"
+    assert m.actor2 is not None and m.actor2.name == "Police Forces of Iraq"

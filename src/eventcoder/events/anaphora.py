@@ -116,10 +116,15 @@ def antecedent(tok: Token) -> Token | None:
         return None
     subjects = [t for t in tok.sent if t.i < tok.i and t.dep_.startswith("nsubj")
                 and t.pos_ in ("NOUN", "PROPN") and t.head.i != tok.head.i]
-    plural = "Plur" in tok.morph.get("Number", [])
-    agree = [t for t in subjects if ("Plur" in t.morph.get("Number", [])) == plural
-             or t.pos_ == "PROPN"]
+    agree = [t for t in subjects if _agrees(tok, t, "Number") and _agrees(tok, t, "Gender")]
     return agree[-1] if agree else None
+
+
+def _agrees(pron: Token, noun: Token, feature: str) -> bool:
+    """A pronoun agrees with its antecedent where both mark the feature ("ils" is no
+    antecedent of "les autorités"); a name often marks none."""
+    a, b = pron.morph.get(feature), noun.morph.get(feature)
+    return not a or not b or a == b or noun.pos_ == "PROPN"
 
 
 def possessor(tok: Token) -> Token | None:

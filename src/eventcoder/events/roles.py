@@ -49,8 +49,16 @@ def phrase_span(tok: Token) -> tuple[int, int]:
             continue
         if t.dep_ in ("acl:relcl", "punct") or t.dep_ == "case" and t.lower_ == "par":
             break  # a relative clause, a comma or an agent ("par X") starts another role
+        if t.dep_ == "acl" and t.head.i == tok.i and _harm(t):
+            break  # "13 policiers tués dans une attaque de l'EI": the victims end there
         right_tok = t
     return left, right_tok.idx + len(right_tok)
+
+
+def _harm(tok: Token) -> bool:
+    words = lexicon.words("casualties", "death_words", "fr") | lexicon.words(
+        "casualties", "injury_words", "fr")
+    return fold(tok.lemma_) in words
 
 
 def _head_lemma(tok: Token) -> str:
