@@ -156,3 +156,10 @@ def test_victims_named_with_their_participle_end_before_the_attacker() -> None:
     m = _first("Jeudi, treize policiers tués dans une attaque de l'EI près de Kirkouk, en Irak.")
     assert m.actor1.name == "Islamic State (Iraq)"
     assert m.actor2 is not None and m.actor2.name == "Police Forces of Iraq"
+
+
+def test_the_coalition_with_no_branch_in_the_country_is_the_one_named_before() -> None:
+    text = ("Jeudi, la coalition internationale a mené une frappe aérienne près de Kandahar, en "
+            "Afghanistan. Vendredi, la coalition a bombardé un village près de Kandahar.")
+    names = [m.actor1.name for m in one(text)]
+    assert len(names) == 2 and names[0] == names[1] != "Military Coalition"

@@ -123,7 +123,7 @@ def antecedent(tok: Token) -> Token | None:
 def _agrees(pron: Token, noun: Token, feature: str) -> bool:
     """A pronoun agrees with its antecedent where both mark the feature ("ils" is no
     antecedent of "les autorités"); a name often marks none."""
-    a, b = pron.morph.get(feature), noun.morph.get(feature)
+    a, b = pron.morph.get(feature, []), noun.morph.get(feature, [])
     return not a or not b or a == b or noun.pos_ == "PROPN"
 
 

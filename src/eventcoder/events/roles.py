@@ -101,6 +101,9 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         m = max(inside, key=lambda m: (not _generic(m), m.end - m.start, -m.start))
         if _generic(m):
             m = _apposed_name(ctx, m.end) or anaphora.followed_by_name(ctx, m) or m
+        elif m.record.country is None and actors.specialise(m.record, ctx.country) is m.record:
+            m = _named_before(ctx, tok, start) or m  # an umbrella ("la coalition") with no
+            # branch in the country: the one named before
         if _generic(m) and (linked := anaphora.linked_group(ctx, m)) is not None:
             # "les islamistes" of an article that called them "les islamistes shebabs"
             return Role(linked.record, Span(m.start, m.end, m.text), _head_lemma(tok))
