@@ -57,8 +57,23 @@ def _gap_ok(ctx: ArticleContext, end: int, start: int) -> bool:
                or t.is_space for t in between)
 
 
+_APPOSITION = re.compile(r"^(?:\s*[«\"“(]\s*|\s+(?:de|du|des)\s+(?:l['’]\s*|la\s+)?|"
+                         r"\s+(?:l['’]|la|le)\s*|\s+)$", re.I)
+
+
+def apposed_name(ctx: ArticleContext, g: ActorMatch) -> ActorMatch | None:
+    """"le groupe terroriste « shebab »", "des combattants de Boko Haram", "les jihadistes
+    de l'EIGS", "les islamistes radicaux shebabs": the named group right after a generic
+    noun is the one meant."""
+    for m in ctx.actors:
+        if m.start >= g.end and m.start - g.end <= 12 and not m.generic and _APPOSITION.match(
+                ctx.text[g.end:m.start]):
+            return m
+    return followed_by_name(ctx, g)
+
+
 def followed_by_name(ctx: ArticleContext, g: ActorMatch) -> ActorMatch | None:
-    """The named armed group right after a generic noun, as its apposition."""
+    """The named armed group right after a generic noun, past adjectives and articles."""
     after = [m for m in ctx.actors if m.start >= g.end and not m.generic]
     if not after:
         return None

@@ -10,7 +10,6 @@ else to a generic actor ("des hommes armés") or the proper name they contain.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -100,7 +99,7 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         # then the fullest name
         m = max(inside, key=lambda m: (not _generic(m), m.end - m.start, -m.start))
         if _generic(m):
-            m = _apposed_name(ctx, m.end) or anaphora.followed_by_name(ctx, m) or m
+            m = anaphora.apposed_name(ctx, m) or m
         elif m.record.country is None and actors.specialise(m.record, ctx.country) is m.record:
             m = _named_before(ctx, tok, start) or m  # an umbrella ("la coalition") with no
             # branch in the country: the one named before
@@ -146,20 +145,6 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
 
 def _generic(m: actors.ActorMatch) -> bool:
     return bool(getattr(m, "generic", False))
-
-
-_APPOSITION = re.compile(r"^(?:\s*[«\"“(]\s*|\s+(?:de|du|des)\s+(?:l['’]\s*|la\s+)?|"
-                         r"\s+(?:l['’]|la|le)\s*|\s+)$", re.I)
-
-
-def _apposed_name(ctx: ArticleContext, end: int) -> actors.ActorMatch | None:
-    """"le groupe terroriste « shebab »", "des combattants de Boko Haram", "les jihadistes
-    de l'EIGS": the named group right after a generic noun is the one meant."""
-    for m in ctx.actors:
-        if m.start >= end and m.start - end <= 12 and not _generic(m) and _APPOSITION.match(
-                ctx.text[end:m.start]):
-            return m
-    return None
 
 
 def _named_before(ctx: ArticleContext, tok: Token, start: int) -> actors.ActorMatch | None:
