@@ -163,3 +163,9 @@ def test_the_coalition_with_no_branch_in_the_country_is_the_one_named_before() -
             "Afghanistan. Vendredi, la coalition a bombardé un village près de Kandahar.")
     names = [m.actor1.name for m in one(text)]
     assert len(names) == 2 and names[0] == names[1] != "Military Coalition"
+
+
+def test_a_post_of_something_else_is_no_army_post() -> None:
+    m = _first("Mercredi, des jihadistes ont attaqué le poste de santé de Boni, dans la région "
+               "de Mopti, au Mali.")
+    assert m.actor2 is None or m.actor2.name != "Military Forces of Mali"

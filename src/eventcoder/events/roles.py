@@ -123,7 +123,9 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     if (owner := anaphora.possessor(tok)) is not None and (
             held := _resolve(ctx, owner)) is not None:
         return Role(held.record, Span(start, end, surface), head)  # "contre leur poste"
-    if head in lexicon.words("roles", "military_posts", ctx.lang):  # "le poste de Boni"
+    # "le poste de Boni" is the army's, "le poste de santé" is not
+    if head in lexicon.words("roles", "military_posts", ctx.lang) and not any(
+            c.dep_ == "nmod" and c.pos_ == "NOUN" and _case(c) & _OF for c in tok.children):
         return Role(actors.state_forces(ctx.country), Span(start, end, surface), head)
     cls = target_class(head, ctx.lang)
     if cls == "crowd":  # "des milliers de partisans ont attaqué"
