@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from eventcoder.events import anchors, assemble, claims, cluster, context, detect
+from eventcoder.events import anchors, assemble, authors, claims, cluster, context, detect
 from eventcoder.normalize.places import PlaceMatch
 from eventcoder.schema import Article, ArticleResult, Mention
 
@@ -50,7 +50,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
                     anchors.site_place(
                     ctx, o.first.seg_start, o.first.seg_end) or (
                     None if _dated_apart(occs, o) else anchors.story_region(ctx, o.first.start))
-            out.append(assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told))
+            m = assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told)
+            out.append(authors.carried(ctx, o, m, out))
     return out
 
 

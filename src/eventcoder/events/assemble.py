@@ -27,7 +27,7 @@ from eventcoder.events.target import (
     target_class,
     village_toll,
 )
-from eventcoder.events.triggers import compiled
+from eventcoder.events.triggers import compiled, fold
 from eventcoder.normalize import actors, dates
 from eventcoder.normalize.places import PlaceMatch
 from eventcoder.schema import Actor, DateSpan, Location, Mention, Span
@@ -178,16 +178,30 @@ def _crowd_as(ctx: ArticleContext, role: roles.Role | None, key: str | None) -> 
     return role
 
 
-def _unnamed_dead(ctx: ArticleContext, key: str | None,
+def _unnamed_dead(ctx: ArticleContext, o: Occurrence, key: str | None,
                   found: dict[str, casualties.Toll]) -> roles.Role | None:
-    """A suicide bombing that killed people the report does not say were anything else
-    killed civilians (ACLED's coding of a blast in a crowd); so did an attack whose dead
-    fell in a village ("douze morts dans le village")."""
-    by_default = key in lexicon.words("roles", "civilian_by_default", ctx.lang) or (
-        key == "vac" and village_toll(ctx, found.values()))
-    if not by_default or not (toll := found.get("fatalities")) or toll.value <= 0:
+    """A suicide bombing, or a bomb in a market, a mosque or a bus, that killed people the
+    report does not say were anything else killed civilians (ACLED's coding of a blast in
+    a crowd); so did an attack whose dead fell in a village ("douze morts dans le village")."""
+    if not (toll := found.get("fatalities")) or toll.value <= 0:
+        return None
+    if key not in lexicon.words("roles", "civilian_by_default", ctx.lang) and not (
+            key == "vac" and village_toll(ctx, found.values())) and not (
+            key in lexicon.words("roles", "civilian_in_public", ctx.lang) and _in_public(
+            ctx, o)):
         return None
     return roles.Role(actors.civilians(ctx.country), _span(ctx, toll.start, toll.end), "")
+
+
+def _in_public(ctx: ArticleContext, o: Occurrence) -> bool:
+    """The occurrence's sentences place it where civilians gather."""
+    places = lexicon.words("roles", "public_places", ctx.lang)
+    for s in _sents(o):
+        sent = ctx.sentences[s]
+        if any(fold(t.lemma_) in places or fold(t.lower_) in places
+               for t in ctx.doc[sent.tok_start:sent.tok_end]):
+            return True
+    return False
 
 
 def _civilian(role: roles.Role | None) -> bool:
@@ -296,6 +310,13 @@ def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
     claimed_by = []
     actor1 = _actor(a1, "reported") if a1 else None
     for c in cl.claims.get(id(o), []):
+        if c.basis == "cited":  # a group cited about the attack: its claim, if none else
+            if actor1 is None or _unidentified(actor1):
+                actor1 = _actor(c.role, "claimed")
+                claimed_by.append(actor1)
+                fields["actor1"] = c.role.span
+                fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
+            continue
         if c.basis == "claimed":
             claimed_by.append(_actor(c.role, "claimed"))
             fields.setdefault("claimed_by", _span(ctx, c.verb_start, c.verb_end))
@@ -336,7 +357,7 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     found = _all_tolls(ctx, o, owners, told, target_class(ctx, a2))
     victim = _victim(ctx, o, found)
     key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, found)
-    a2 = a2 or _unnamed_dead(ctx, key, found)
+    a2 = a2 or _unnamed_dead(ctx, o, key, found)
     etype, sub = compiled(ctx.lang).types[key] if key else ("Battles", "Armed clash")
     fields: dict[str, Span] = {"event_type": _span(ctx, trig, next(
         c.end for c in o.members if c.start == trig))}
@@ -347,6 +368,8 @@ def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
     if lspan:
         fields["location"] = lspan
     actor1, claimed_by = _actor_one(ctx, o, a1, cl, fields)
+    if a2 and a2.record.id == actor1.id and victim and victim.record.id != actor1.id:
+        a2 = victim  # "les jihadistes avaient subi des pertes": the attackers' losses
     actor2 = _actor(a2, "reported") if a2 else None
     if a2:
         fields["actor2"] = a2.span

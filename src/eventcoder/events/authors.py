@@ -7,13 +7,17 @@ actors that can be authors of that noun are kept.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventcoder.events import attribution, roles
 from eventcoder.events.context import ArticleContext
+from eventcoder.schema import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from eventcoder.events.cluster import Occurrence
 
 
 def owner(ctx: ArticleContext, tok: Token) -> roles.Role | None:
@@ -30,3 +34,32 @@ def owner(ctx: ArticleContext, tok: Token) -> roles.Role | None:
             ("Civilian", "Protester")):
         return None
     return role if means or role.record.type != "State forces" else None
+
+
+_DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
+
+
+def _refers_back(tok: Token) -> bool:
+    """"les deux attaques", "ces attaques", "cette attaque": a noun that names events
+    already told (a demonstrative, or a definite plural counted)."""
+    dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    counted = any(c.dep_ == "nummod" for c in tok.children)
+    return bool(dets & _DEMONSTRATIVE) or ("les" in dets and counted)
+
+
+def carried(ctx: ArticleContext, o: Occurrence, m: Mention, before: list[Mention]) -> Mention:
+    """"Ils ont attaqué le site et le camp ... les deux attaques ont fait 15 morts": an
+    occurrence told by a noun that refers back, with no author of its own, has the author
+    of the mention told just before it."""
+    if m.actor1 is None or m.actor1.basis != "unknown" or not before:
+        return m
+    if not all(ctx.doc[c.token].pos_ == "NOUN" and _refers_back(ctx.doc[c.token])
+               for c in o.members):
+        return m
+    prev = before[-1].actor1
+    if prev is None or prev.basis == "unknown" or prev.id.startswith("unidentified"):
+        return m
+    fields = dict(m.fields)
+    if (span := before[-1].fields.get("actor1")) is not None:
+        fields["actor1"] = span
+    return replace(m, actor1=prev, fields=fields)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _NEG = {"pas", "jamais", "aucun", "aucune", "ne", "n’", "n'"}
 _ARMED_GROUPS = {"Rebel group", "Political militia", "Identity militia"}
+_RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 _GENERIC = {"organisation", "groupe", "formation", "il", "elle", "faction", "mouvement"}
 
 
@@ -87,10 +88,13 @@ def find(ctx: ArticleContext, occs: list[Occurrence],
     verbs = lexicon.words("claims", "claim_verbs", ctx.lang)
     accuse = lexicon.words("claims", "accusation_verbs", ctx.lang)
     nouns = lexicon.words("claims", "claim_nouns", ctx.lang)
+    citing = lexicon.words("claims", "citing_verbs", ctx.lang)
     for tok in ctx.doc:
         lem = fold(tok.lemma_)
         if lem in verbs or lem in accuse and tok.pos_ == "VERB":
             _verb_claim(ctx, tok, lem in accuse, occs, links, res)
+        elif lem in citing and tok.pos_ == "VERB":
+            _cited_claim(ctx, tok, occs, res)
         elif lem in nouns and tok.pos_ == "NOUN" and "Plur" not in tok.morph.get("Number", []):
             # (plural "revendications" are a crowd's demands)
             _noun_claim(ctx, tok, occs, links, res)
@@ -171,7 +175,21 @@ def _verb_claim(ctx: ArticleContext, tok: Token, accusation: bool, occs: list[Oc
         agent = _by_agent(tok)
     else:
         agent = roles.subject(tok, {"nsubj"})
+        if agent is not None and agent.lower_ in _RELATIVE and tok.dep_ == "acl:relcl":
+            agent = tok.head  # "citant le groupe X, qui a revendiqué l'attaque"
     _add(ctx, res, named, _claimant(ctx, agent), "alleged" if accusation else "claimed", tok)
+
+
+def _cited_claim(ctx: ArticleContext, tok: Token, occs: list[Occurrence],
+                 res: ClaimResult) -> None:
+    """"Un convoi a été visé ..., a indiqué la chaîne X, citant le groupe Y": an armed
+    group an outlet cites about the attack just told is telling of its own attack (basis
+    "cited": it names the perpetrator only where the report names none)."""
+    obj = next((c for c in tok.children if c.dep_ == "obj"), None)
+    role = _claimant(ctx, obj) if obj is not None else None
+    if role is None or role.record.type not in _ARMED_GROUPS:
+        return
+    _add(ctx, res, _told_before(ctx, occs, tok.idx), role, "cited", tok)
 
 
 def _by_agent(tok: Token) -> Token | None:
@@ -209,4 +227,7 @@ def _add(ctx: ArticleContext, res: ClaimResult, named: list[Occurrence],
             ("Civilian", "Protester")):
         return  # a name the base does not know ("liées à l'Iran") is no claimant
     for o in named:
-        res.claims.setdefault(id(o), []).append(Claim(role, basis, tok.idx, tok.idx + len(tok)))
+        told = res.claims.setdefault(id(o), [])
+        if any(c.role.record.id == role.record.id for c in told):
+            continue  # cited, then said to have claimed it: one claimant
+        told.append(Claim(role, basis, tok.idx, tok.idx + len(tok)))

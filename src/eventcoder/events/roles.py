@@ -10,11 +10,10 @@ else to a generic actor ("des hommes armés") or the proper name they contain.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventcoder.events import attribution, casualties, lexicon
+from eventcoder.events import anaphora, attribution, casualties, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
@@ -49,8 +48,16 @@ def phrase_span(tok: Token) -> tuple[int, int]:
             continue
         if t.dep_ in ("acl:relcl", "punct") or t.dep_ == "case" and t.lower_ == "par":
             break  # a relative clause, a comma or an agent ("par X") starts another role
+        if t.dep_ == "acl" and t.head.i == tok.i and _harm(t):
+            break  # "13 policiers tués dans une attaque de l'EI": the victims end there
         right_tok = t
     return left, right_tok.idx + len(right_tok)
+
+
+def _harm(tok: Token) -> bool:
+    words = lexicon.words("casualties", "death_words", "fr") | lexicon.words(
+        "casualties", "injury_words", "fr")
+    return fold(tok.lemma_) in words
 
 
 def _head_lemma(tok: Token) -> str:
@@ -81,6 +88,8 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
 
 
 def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
+    if (ante := anaphora.antecedent(tok)) is not None:
+        return _resolve(ctx, ante)  # "les miliciens CODECO sont venus, ils ont attaqué"
     start, end = phrase_span(tok)
     text = ctx.text
     # a name may run past a bad cut, or begin before it ("Boko | Haram" split by the parse)
@@ -90,7 +99,13 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         # then the fullest name
         m = max(inside, key=lambda m: (not _generic(m), m.end - m.start, -m.start))
         if _generic(m):
-            m = _apposed_name(ctx, m.end) or m
+            m = anaphora.apposed_name(ctx, m) or m
+        elif m.record.country is None and actors.specialise(m.record, ctx.country) is m.record:
+            m = _named_before(ctx, tok, start) or m  # an umbrella ("la coalition") with no
+            # branch in the country: the one named before
+        if _generic(m) and (linked := anaphora.linked_group(ctx, m)) is not None:
+            # "les islamistes" of an article that called them "les islamistes shebabs"
+            return Role(linked.record, Span(m.start, m.end, m.text), _head_lemma(tok))
         return Role(m.record, Span(m.start, m.end, m.text), _head_lemma(tok))
     surface = text[start:end]
     if (foreign := attribution.foreign_force(ctx, surface, start)) is not None:
@@ -105,6 +120,13 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         if rec is not None:
             return Role(rec, Span(start, end, surface), _head_lemma(tok))
     head = _head_lemma(tok)
+    if (owner := anaphora.possessor(tok)) is not None and (
+            held := _resolve(ctx, owner)) is not None:
+        return Role(held.record, Span(start, end, surface), head)  # "contre leur poste"
+    # "le poste de Boni" is the army's, "le poste de santé" is not
+    if head in lexicon.words("roles", "military_posts", ctx.lang) and not any(
+            c.dep_ == "nmod" and c.pos_ == "NOUN" and _case(c) & _OF for c in tok.children):
+        return Role(actors.state_forces(ctx.country), Span(start, end, surface), head)
     cls = target_class(head, ctx.lang)
     if cls == "crowd":  # "des milliers de partisans ont attaqué"
         return Role(actors.rioters(ctx.country), Span(start, end, surface), head)
@@ -125,20 +147,6 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
 
 def _generic(m: actors.ActorMatch) -> bool:
     return bool(getattr(m, "generic", False))
-
-
-_APPOSITION = re.compile(r"^(?:\s*[«\"“(]\s*|\s+(?:de|du|des)\s+(?:l['’]\s*|la\s+)?|"
-                         r"\s+(?:l['’]|la|le)\s*|\s+)$", re.I)
-
-
-def _apposed_name(ctx: ArticleContext, end: int) -> actors.ActorMatch | None:
-    """"le groupe terroriste « shebab »", "des combattants de Boko Haram", "les jihadistes
-    de l'EIGS": the named group right after a generic noun is the one meant."""
-    for m in ctx.actors:
-        if m.start >= end and m.start - end <= 12 and not _generic(m) and _APPOSITION.match(
-                ctx.text[end:m.start]):
-            return m
-    return None
 
 
 def _named_before(ctx: ArticleContext, tok: Token, start: int) -> actors.ActorMatch | None:

@@ -151,7 +151,7 @@ class AliasIndex(Generic[P]):
     def _longest_at(self, toks: list[Token], i: int) -> tuple[int, P] | None:
         node, best = self._root, None
         for j in range(i, len(toks)):
-            nxt = node.next.get(toks[j].key)
+            nxt = node.next.get(toks[j].key) or node.next.get(_singular(toks[j]))
             if nxt is None:
                 break
             node = nxt
@@ -201,6 +201,13 @@ class AliasIndex(Generic[P]):
                 if best is not None:
                     out.append((i, j, self._hit(text, toks, i, j, bucket[1][best[2]], True)))
         return out
+
+
+def _singular(tok: Token) -> str:
+    """French plurals of names written singular in the base ("les shebabs", "des
+    houthis"): a final -s that does not double a letter."""
+    key = tok.key
+    return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith("ss") else ""
 
 
 def _named(tok: Token) -> bool:
