@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventcoder.events import anchors, cues, lexicon
+from eventcoder.events import anchors, country_refs, cues, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
@@ -183,7 +183,8 @@ class Clusterer:
         if d is not None and c.background and d.start > c.start and not anchors.in_clause(
                 ctx, d, c.start):
             d = None  # "des bandits qui avaient déjà enlevé ..., précisant ... dimanche"
-        p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start)
+        p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start) or \
+            country_refs.pointed_country(ctx, c.seg_start, c.seg_end)
         if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
             p = self.occs[-1].place if self.occs else None
         if d is None and self.occs and _same_day(ctx, c):
