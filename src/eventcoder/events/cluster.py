@@ -11,13 +11,14 @@ on another day ("la veille", "deux jours plus tard") is new (the cues are in ``c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from eventcoder.events import anchors, country_refs, cues, lexicon
-from eventcoder.events.context import ArticleContext
+from eventcoder.events import anchors, country_refs, cues, lexicon, split
+from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.normalize.places import PlaceMatch
+from eventcoder.schema import Location
 
 _COMPATIBLE = [{"ied", "battle"}, {"suicide", "ied"}, {"vac", "looting"},
                {"battle", "looting"}, {"vac", "abduction"}, {"shelling", "missile"},
@@ -297,7 +298,30 @@ class Clusterer:
             elif self.ctx.doc[c.token].dep_ != "nmod" and (d is not None or c.definite):
                 self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end,
                                                       c.start))
+        for o in self.occs:
+            self._listed_places(o)
         return self.occs
+
+    def _listed_places(self, o: Occurrence) -> None:
+        """"dans les districts d'Erati et de Memba": one occurrence per place listed in the
+        segment of one of its triggers (the gazetteer's match where it knows the name, else
+        the occurrence's province with the name as written)."""
+        if o.count > 1 or o.places:
+            return
+        for c in o.members:
+            spans = split.place_list(self.ctx, c.seg_start, c.seg_end)
+            if len(spans) >= 2:
+                o.places = [self._place_named(o, a, b) for a, b in spans]
+                o.count = len(spans)
+                return
+
+    def _place_named(self, o: Occurrence, a: int, b: int) -> PlaceMatch:
+        known = [m for m in within(self.ctx.places, a, b) if m.kind != "country"]
+        if known:
+            return known[0]
+        name = self.ctx.text[a:b]
+        base = o.place.location if o.place is not None else Location(country=self.ctx.country)
+        return PlaceMatch(a, b, name, replace(base, place=name, text=name), "relative")
 
 
 def cluster(ctx: ArticleContext, cands: list[Candidate]) -> tuple[list[Occurrence],

@@ -9,9 +9,10 @@ segment): the dates and places written there are its own.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties
+from eventcoder.events import casualties, lexicon
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import fold
 
@@ -101,3 +102,26 @@ def _clause_len(rest: str) -> int:
     """Up to the next comma or sentence end: the place phrase of "l'autre"."""
     cut = [p for p in (rest.find(","), rest.find(".")) if p >= 0]
     return min(cut) if cut else len(rest)
+
+
+_LINK = r"(?:de\s+|d['’]\s*|du\s+)"
+_PLACE_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w’'-]+){0,2}"
+
+
+@cache
+def _list_pattern(lang: str) -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, lexicon.load("occurrences", lang).get("place_list_nouns",
+                                                                          [])))
+    return re.compile(rf"\b(?:{nouns or '(?!)'})\s+{_LINK}(?P<names>{_PLACE_NAME}"
+                      rf"(?:\s*,\s*{_LINK}?{_PLACE_NAME})*\s+et\s+{_LINK}?{_PLACE_NAME})")
+
+
+def place_list(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:
+    """"dans les districts d'Erati et de Memba": the spans of the places a plural place noun
+    lists in [start, end), each of them where one occurrence happened."""
+    m = _list_pattern(ctx.lang).search(ctx.text, start, end)
+    if m is None:
+        return []
+    lo = m.start("names")
+    return [(lo + n.start(), lo + n.end())
+            for n in re.finditer(_PLACE_NAME, m.group("names"))]
