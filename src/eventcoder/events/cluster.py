@@ -303,13 +303,16 @@ class Clusterer:
         return self.occs
 
     def _listed_places(self, o: Occurrence) -> None:
-        """"dans les districts d'Erati et de Memba": one occurrence per place listed in the
-        segment of one of its triggers (the gazetteer's match where it knows the name, else
+        """"dans les districts d'Erati et de Memba": one occurrence per place listed in a
+        sentence that tells only it (the gazetteer's match where it knows the name, else
         the occurrence's province with the name as written)."""
         if o.count > 1 or o.places:
             return
         for c in o.members:
-            spans = split.place_list(self.ctx, c.seg_start, c.seg_end)
+            if any(m.sent == c.sent for p in self.occs if p is not o for m in p.members):
+                continue  # the sentence tells others too: the list may be theirs
+            sent = self.ctx.sentences[c.sent]
+            spans = split.place_list(self.ctx, sent.start, sent.end)
             if len(spans) >= 2:
                 o.places = [self._place_named(o, a, b) for a, b in spans]
                 o.count = len(spans)

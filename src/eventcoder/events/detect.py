@@ -85,8 +85,8 @@ def _accepts(e: Entry, tok: Token) -> bool:
 def _has_object(tok: Token) -> bool:
     """"ont attrapé et neutralisé 15 terroristes": the object after a second conjoined verb
     hangs on the first one in the parse."""
-    if any(c.dep_ == "obj" for c in tok.children):
-        return True
+    if any(c.dep_ == "obj" for c in tok.children) or _object_follows(tok):
+        return True  # "ont neutralisé douze terroristes mardi", the object lost by the parse
     return tok.dep_ == "conj" and any(c.dep_ == "obj" and c.i > tok.i for c in tok.head.children)
 
 
