@@ -79,3 +79,20 @@ def test_one_village_and_its_surroundings_is_one_event(nlp_fr):
     ms = one("Samedi 7 juillet, des hommes armés ont attaqué le village de Kobla et ses "
              "environs, dans l'Extrême-Nord du Cameroun, tuant trois civils.", JULY)
     assert len(ms) == 1
+
+
+def test_a_town_falling_to_a_group_remembered_with_its_year_is_an_event(nlp_fr):
+    """An anniversary's occurrence dated by a year written right after its phrase (the
+    parse hangs the year on the ceremony): the fall itself, in that year."""
+    ms = one("Le ministre s'est rendu mercredi à Mossoul, à l'occasion de l'anniversaire de la "
+             "chute de la ville aux mains de l'EI en 2014.",
+             PubDate(date(2020, 6, 1), date(2020, 6, 30), "month"))
+    assert [(m.sub_event_type, m.date.start.year, m.location.admin1) for m in ms] == [
+        ("Non-state actor overtakes territory", 2014, "IQ-NI")]
+
+
+def test_a_ceremony_for_an_undated_fall_is_no_event(nlp_fr):
+    ms = one("Mercredi 10 juin, le ministre a assisté à une cérémonie à la mémoire des victimes "
+             "de la chute de la ville aux mains des jihadistes.",
+             PubDate(date(2020, 6, 1), date(2020, 6, 30), "month"))
+    assert ms == []
