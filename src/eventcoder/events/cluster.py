@@ -38,6 +38,9 @@ class Occurrence:
     denied: bool = False
     background: bool = False
     headline: bool = False  # told only by the title so far
+    # "dix y sont mortes tandis que cinq autres ont été tuées à Y": the occurrence told in
+    # the same breath (its day is this one's); this one takes no later references
+    twin: Occurrence | None = None
 
     @property
     def first(self) -> Candidate:
@@ -127,7 +130,7 @@ class Clusterer:
         """The occurrences an anaphor may reach: those told lately, and always the last one
         (nothing else has been told since)."""
         return [o for k, o in enumerate(reversed(self.occs))
-                if k == 0 or c.sent - o.last_sent <= _WINDOW]
+                if o.twin is None and (k == 0 or c.sent - o.last_sent <= _WINDOW)]
 
     def _deny(self, c: Candidate) -> None:
         """"Le Pentagone a nié qu'un convoi ait été visé": the occurrence it names is denied."""
@@ -209,6 +212,9 @@ class Clusterer:
             o = self._new(c, d, p)
             if c.distributive:
                 o.places = [m for m in ctx.places if (m.start, m.end) in c.distributive]
+            if c.elliptic and c.count == 1 and c.distributive and not o.places:
+                o.twin = self.occs[-2] if len(self.occs) > 1 else None
+                o.places = [self._place_named(o.twin or o, *c.distributive[0])]
             return
         if c.plural and c.count == 1 and not c.definite and not (
                 self.occs and self.occs[-1].last_sent == c.sent):

@@ -38,8 +38,12 @@ def elliptic(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
             continue  # "deux autres bus": a noun of its own, not an ellipsis
+        where: list[tuple[int, int]] = []
         if _victims(doc, i, ctx.lang):
-            continue  # "dix y sont mortes tandis que cinq autres ont été tuées": people
+            where = _elsewhere(ctx, i)
+            if not where:
+                continue  # "dix y sont mortes tandis que cinq autres ont été tuées": people
+            n = 1  # "... tandis que cinq autres ont été tuées à Y": one more place
         sent = ctx.sentence_of_token(i).index
         before = [c for c in cands if c.sent == sent and c.token < i and c.kind == "event"
                   and not c.plural]
@@ -47,8 +51,32 @@ def elliptic(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
             continue
         src = before[-1]
         out.append(replace(src, token=i, start=doc[i - 1].idx, end=tok.idx + len(tok),
-                           count=n, elliptic=True, definite=False, distributive=[]))
+                           count=n, elliptic=True, definite=False, distributive=where))
     return out
+
+
+_AT_NAME = re.compile(r"(?<!\w)(?:à|au village de|dans le village de|dans la localité de)\s+"
+                      r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})")
+_NAMED_BEFORE = re.compile(r"(?<!\w)(?:à|de|d['’])\s*(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+)")
+
+
+def _elsewhere(ctx: ArticleContext, i: int) -> list[tuple[int, int]]:
+    """"Au moins dix personnes sont mortes à X, tandis que cinq autres ont été tuées à Y":
+    victims counted at a town of their own, after a toll at another town of the sentence,
+    died in another occurrence (one per place). The span of Y, if so."""
+    doc = ctx.doc
+    sent = ctx.sentence_of_token(i)
+    after = ctx.text[doc[i].idx:sent.end]
+    cut = min((p for p in (after.find(","), after.find(";")) if p >= 0), default=len(after))
+    m = _AT_NAME.search(after[:cut])
+    if m is None:
+        return []
+    name = m.group("name")
+    before = ctx.text[sent.start:doc[i - 1].idx]
+    if not any(b.group("name") != name for b in _NAMED_BEFORE.finditer(before)):
+        return []
+    at = doc[i].idx + m.start("name")
+    return [(at, at + len(name))]
 
 
 def _victims(doc: Doc, i: int, lang: str) -> bool:
