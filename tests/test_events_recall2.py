@@ -16,7 +16,7 @@ CAMEROON_LEAD = ("Samedi 14 juillet, deux villageois ont été tués lors d'une 
                  "multipliées au Nigeria et au Cameroun. ")
 
 
-def test_an_ambush_in_the_country_a_clause_names_is_its_own_event(nlp_fr):
+def test_an_ambush_in_the_country_a_clause_names_is_its_own_event():
     """"dans le nord-est du pays" after "soldats nigérians", in a report about Cameroon that
     spoke of Nigeria: that country's occurrence, not a continuation of the Cameroon news."""
     ms = one(CAMEROON_LEAD + "La télévision nigériane a annoncé dimanche que douze soldats "
@@ -34,12 +34,12 @@ def test_an_ambush_in_the_country_a_clause_names_is_its_own_event(nlp_fr):
     # a nationality of a country the story never named: the unit's, not the place's
     "des soldats tchadiens sont tombés dans une embuscade dans le nord du pays.",
 ])
-def test_le_pays_stays_the_articles_country_otherwise(nlp_fr, clause):
+def test_le_pays_stays_the_articles_country_otherwise(clause):
     ms = one(CAMEROON_LEAD + "Dimanche, " + clause, JULY)
     assert {m.location.country for m in ms} == {"CM"}
 
 
-def test_a_base_taken_abroad_on_another_night_is_an_event(nlp_fr):
+def test_a_base_taken_abroad_on_another_night_is_an_event():
     ms = one(CAMEROON_LEAD + "Dans la nuit de vendredi à samedi, la secte a pris contrôle "
              "d'une importante base militaire dans le nord-est du Nigeria.", JULY)
     overtaken = [m for m in ms if m.sub_event_type == "Non-state actor overtakes territory"]
@@ -52,7 +52,7 @@ def test_a_base_taken_abroad_on_another_night_is_an_event(nlp_fr):
     "douze terroristes mardi.",
     "Des recherches effectuées le lendemain ont permis de neutraliser douze terroristes.",
 ])
-def test_the_armys_response_the_next_day_is_its_own_event(nlp_fr, response):
+def test_the_armys_response_the_next_day_is_its_own_event(response):
     ms = one("Lundi, des hommes armés ont tendu une embuscade à une patrouille près de Téra, "
              "tuant dix soldats nigériens. " + response, FEB_6)
     assert len(ms) == 2
@@ -61,7 +61,7 @@ def test_the_armys_response_the_next_day_is_its_own_event(nlp_fr, response):
     assert {m.event_type for m in ms} == {"Battles"}
 
 
-def test_districts_listed_in_one_sentence_are_one_event_each(nlp_fr):
+def test_districts_listed_in_one_sentence_are_one_event_each():
     ms = one("Le 6 septembre, des insurgés ont attaqué des villages dans les districts de "
              "Korio et de Mavuzi, dans la province de Nampula, tuant six civils.",
              PubDate(date(2022, 9, 7), date(2022, 9, 7), "day"))
@@ -69,19 +69,19 @@ def test_districts_listed_in_one_sentence_are_one_event_each(nlp_fr):
     assert {(m.location.admin1, m.date.start) for m in ms} == {("MZ-N", date(2022, 9, 6))}
 
 
-def test_three_villages_listed_are_three_events(nlp_fr):
+def test_three_villages_listed_are_three_events():
     ms = one("Samedi 7 juillet, des hommes armés ont incendié les villages de Kobla, Tanvi et "
              "Dorgo, dans l'Extrême-Nord du Cameroun.", JULY)
     assert sorted(m.location.place for m in ms) == ["Dorgo", "Kobla", "Tanvi"]
 
 
-def test_one_village_and_its_surroundings_is_one_event(nlp_fr):
+def test_one_village_and_its_surroundings_is_one_event():
     ms = one("Samedi 7 juillet, des hommes armés ont attaqué le village de Kobla et ses "
              "environs, dans l'Extrême-Nord du Cameroun, tuant trois civils.", JULY)
     assert len(ms) == 1
 
 
-def test_a_town_falling_to_a_group_remembered_with_its_year_is_an_event(nlp_fr):
+def test_a_town_falling_to_a_group_remembered_with_its_year_is_an_event():
     """An anniversary's occurrence dated by a year written right after its phrase (the
     parse hangs the year on the ceremony): the fall itself, in that year."""
     ms = one("Le ministre s'est rendu mercredi à Mossoul, à l'occasion de l'anniversaire de la "
@@ -91,8 +91,28 @@ def test_a_town_falling_to_a_group_remembered_with_its_year_is_an_event(nlp_fr):
         ("Non-state actor overtakes territory", 2014, "IQ-NI")]
 
 
-def test_a_ceremony_for_an_undated_fall_is_no_event(nlp_fr):
+def test_a_ceremony_for_an_undated_fall_is_no_event():
     ms = one("Mercredi 10 juin, le ministre a assisté à une cérémonie à la mémoire des victimes "
              "de la chute de la ville aux mains des jihadistes.",
              PubDate(date(2020, 6, 1), date(2020, 6, 30), "month"))
     assert ms == []
+
+
+def test_victims_counted_at_another_town_are_a_second_occurrence():
+    """ACLED codes one event per location: the toll told at each town is its own event, on
+    the day and with the kind of the attack told first."""
+    ms = one("Lundi 26 avril, des hommes armés ont attaqué le village de Kolgou, où au moins "
+             "huit personnes sont mortes, tandis que quatre autres ont été tuées à Barsalogho.",
+             PubDate(date(2021, 4, 28), date(2021, 4, 28), "day"))
+    assert len(ms) == 2
+    assert {(m.date.start, m.event_type) for m in ms} == {
+        (date(2021, 4, 26), "Violence against civilians")}
+    other = next(m for m in ms if m.location.place == "Barsalogho")
+    assert other.fatalities == 4
+
+
+def test_more_victims_at_the_same_place_stay_one_occurrence():
+    ms = one("Lundi 26 avril, des hommes armés ont attaqué le village de Kolgou : huit "
+             "personnes y sont mortes tandis que quatre autres ont été blessées.",
+             PubDate(date(2021, 4, 28), date(2021, 4, 28), "day"))
+    assert len(ms) == 1

@@ -212,9 +212,9 @@ class Clusterer:
             o = self._new(c, d, p)
             if c.distributive:
                 o.places = [m for m in ctx.places if (m.start, m.end) in c.distributive]
-            if c.elliptic and c.count == 1 and c.distributive and not o.places:
+            if c.elliptic and c.count == 1 and c.distributive:
                 o.twin = self.occs[-2] if len(self.occs) > 1 else None
-                o.places = [self._place_named(o.twin or o, *c.distributive[0])]
+                o.places = o.places or [self._place_named(o.twin or o, *c.distributive[0])]
             return
         if c.plural and c.count == 1 and not c.definite and not (
                 self.occs and self.occs[-1].last_sent == c.sent):
