@@ -116,3 +116,14 @@ def test_more_victims_at_the_same_place_stay_one_occurrence():
              "personnes y sont mortes tandis que quatre autres ont été blessées.",
              PubDate(date(2021, 4, 28), date(2021, 4, 28), "day"))
     assert len(ms) == 1
+
+
+def test_a_summary_placed_in_one_country_gives_no_toll_to_another_countrys_event():
+    """"six civils avaient été tués dans l'Extrême-Nord dans des attaques similaires": a
+    summary of attacks placed in Cameroon sums up none told in Nigeria."""
+    ms = one(CAMEROON_LEAD + "La semaine dernière, six civils avaient été tués dans "
+             "l'Extrême-Nord dans des attaques similaires. Dans la nuit de vendredi à samedi, "
+             "la secte a pris contrôle d'une base militaire dans le nord-est du Nigeria.", JULY)
+    ng = [m for m in ms if m.location.country == "NG"]
+    assert [(m.sub_event_type, m.fatalities) for m in ng] == [
+        ("Non-state actor overtakes territory", None)]

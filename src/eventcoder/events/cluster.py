@@ -295,8 +295,9 @@ class Clusterer:
             if c.kind == "anaphor":
                 continue
             d_eff = d or anchors.preceding_date(self.ctx, c.start)
+            p = anchors.own_place(self.ctx, c.seg_start, c.seg_end, c.start)
             hosts = [o for o in self.occs if _occ_compatible(o, c, False)
-                     and not date_conflict(o.date, d_eff)]
+                     and not date_conflict(o.date, d_eff) and not place_conflict(o.place, p)]
             if hosts:
                 for o in hosts:
                     o.summaries.append(c)
