@@ -105,6 +105,13 @@ def place_conflict(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
     return bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
 
 
+def _abroad(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
+    """Two places in different countries (a summary may span provinces, not borders)."""
+    ca = a.location.country if a is not None else None
+    cb = b.location.country if b is not None else None
+    return bool(ca and cb and ca != cb)
+
+
 def _same_day(ctx: ArticleContext, c: Candidate) -> bool:
     """"se sont produites le même jour": dated by the occurrence told before."""
     seg = ctx.text[c.seg_start:c.seg_end].lower()
@@ -297,7 +304,7 @@ class Clusterer:
             d_eff = d or anchors.preceding_date(self.ctx, c.start)
             p = anchors.own_place(self.ctx, c.seg_start, c.seg_end, c.start)
             hosts = [o for o in self.occs if _occ_compatible(o, c, False)
-                     and not date_conflict(o.date, d_eff) and not place_conflict(o.place, p)]
+                     and not date_conflict(o.date, d_eff) and not _abroad(o.place, p)]
             if hosts:
                 for o in hosts:
                     o.summaries.append(c)
