@@ -127,3 +127,9 @@ def test_a_summary_placed_in_one_country_gives_no_toll_to_another_countrys_event
     ng = [m for m in ms if m.location.country == "NG"]
     assert [(m.sub_event_type, m.fatalities) for m in ng] == [
         ("Non-state actor overtakes territory", None)]
+
+
+def test_an_ambush_between_two_listed_villages_is_one_event():
+    ms = one("Samedi 7 juillet, des hommes armés ont tendu une embuscade sur la route entre les "
+             "villages de Kobla et de Tanvi, dans l'Extrême-Nord du Cameroun.", JULY)
+    assert len(ms) == 1

@@ -150,6 +150,10 @@ def place_list(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int
     m = _list_pattern(ctx.lang).search(ctx.text, start, end)
     if m is None:
         return []
+    before = ctx.text[max(start, m.start() - 16):m.start()].lower().split()
+    if set(before[-2:]) & set(lexicon.load("occurrences", ctx.lang).get("place_list_blockers",
+                                                                       [])):
+        return []  # "sur la route entre les villages de X et de Y": one place on the way
     lo = m.start("names")
     return [(lo + n.start(), lo + n.end())
             for n in re.finditer(_PLACE_NAME, m.group("names"))]
