@@ -147,13 +147,15 @@ def test_a_second_blast_described_as_such_is_no_new_occurrence():
 # Wave 5: vague quantities, the speaker's whereabouts, "dont" tolls, an ambush opened by a
 # blast, "une autre attaque" and provinces without a country (sentences written for the test).
 
-def test_vague_villages_and_toll_parts_make_one_attack_with_the_whole_toll():
+def test_vague_villages_and_toll_parts_make_one_attack_per_town_with_its_toll():
+    """ACLED codes one event per location (held-out set 3's gold): the toll told at each
+    town is that town's event (recall wave 2 changed this from one attack with 15)."""
     ms = one("Des hommes armés ont attaqué mardi plusieurs villages dans le nord du Burkina "
              "Faso et au moins 15 personnes ont été tuées, selon des sources locales. Le village "
              "de Sebba a été le premier à être attaqué et au moins 10 personnes y sont mortes "
              "tandis que cinq autres ont été tuées à Déou.", THU)
-    assert len(ms) == 1
-    assert ((ms[0].event_type, ms[0].sub_event_type), ms[0].fatalities) == (VAC, 15)
+    assert sorted(((m.event_type, m.sub_event_type), m.location.place, m.fatalities)
+                  for m in ms) == [(VAC, "Déou", 5), (VAC, "Sebba", 10)]
 
 
 def test_n_others_killed_are_victims_not_more_attacks():

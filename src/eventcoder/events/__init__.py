@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
 from eventcoder.events import anchors, assemble, authors, claims, cluster, context, detect
@@ -41,7 +42,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
     owners = assemble.toll_owners(ctx, occs)
     told = assemble.told_sentences(occs)
     out: list[Mention] = []
-    for o in occs:
+    first_of: dict[int, Mention] = {}  # occurrence index -> its first mention
+    for i, o in enumerate(occs):
         n_copies = cluster.splits(o)
         for k in range(n_copies):
             place = o.places[k] if k < len(o.places) else o.place
@@ -51,8 +53,26 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
                     ctx, o.first.seg_start, o.first.seg_end) or (
                     None if _dated_apart(occs, o) else anchors.story_region(ctx, o.first.start))
             m = assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told)
-            out.append(authors.carried(ctx, o, m, out))
+            if o.twin is not None and (twin := first_of.get(occs.index(o.twin))) is not None:
+                m = _as_twin(m, twin, o.date is None)
+            m = authors.carried(ctx, o, m, out)
+            first_of.setdefault(i, m)
+            out.append(m)
     return out
+
+
+def _as_twin(m: Mention, twin: Mention, undated: bool) -> Mention:
+    """"Dix y sont mortes tandis que cinq autres ont été tuées à Y": told in the same breath
+    as another occurrence, with "autres" victims of the same kind, it happened on that one's
+    day (unless dated itself), by the same hands, and is typed like it."""
+    fields = dict(m.fields)
+    keep = ("event_type", "actor1", "actor2", *(("date",) if undated else ()))
+    for name in keep:
+        if name in twin.fields:
+            fields[name] = twin.fields[name]
+    return replace(m, event_type=twin.event_type, sub_event_type=twin.sub_event_type,
+                   actor1=twin.actor1, actor2=twin.actor2,
+                   date=twin.date if undated else m.date, fields=fields)
 
 
 def _carried_place(occs: list[cluster.Occurrence],

@@ -11,13 +11,14 @@ on another day ("la veille", "deux jours plus tard") is new (the cues are in ``c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from eventcoder.events import anchors, cues, lexicon
-from eventcoder.events.context import ArticleContext
+from eventcoder.events import anchors, country_refs, cues, lexicon, split
+from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.normalize.places import PlaceMatch
+from eventcoder.schema import Location
 
 _COMPATIBLE = [{"ied", "battle"}, {"suicide", "ied"}, {"vac", "looting"},
                {"battle", "looting"}, {"vac", "abduction"}, {"shelling", "missile"},
@@ -37,6 +38,9 @@ class Occurrence:
     denied: bool = False
     background: bool = False
     headline: bool = False  # told only by the title so far
+    # "dix y sont mortes tandis que cinq autres ont été tuées à Y": the occurrence told in
+    # the same breath (its day is this one's); this one takes no later references
+    twin: Occurrence | None = None
 
     @property
     def first(self) -> Candidate:
@@ -101,6 +105,13 @@ def place_conflict(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
     return bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
 
 
+def _abroad(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
+    """Two places in different countries (a summary may span provinces, not borders)."""
+    ca = a.location.country if a is not None else None
+    cb = b.location.country if b is not None else None
+    return bool(ca and cb and ca != cb)
+
+
 def _same_day(ctx: ArticleContext, c: Candidate) -> bool:
     """"se sont produites le même jour": dated by the occurrence told before."""
     seg = ctx.text[c.seg_start:c.seg_end].lower()
@@ -126,7 +137,7 @@ class Clusterer:
         """The occurrences an anaphor may reach: those told lately, and always the last one
         (nothing else has been told since)."""
         return [o for k, o in enumerate(reversed(self.occs))
-                if k == 0 or c.sent - o.last_sent <= _WINDOW]
+                if o.twin is None and (k == 0 or c.sent - o.last_sent <= _WINDOW)]
 
     def _deny(self, c: Candidate) -> None:
         """"Le Pentagone a nié qu'un convoi ait été visé": the occurrence it names is denied."""
@@ -183,7 +194,8 @@ class Clusterer:
         if d is not None and c.background and d.start > c.start and not anchors.in_clause(
                 ctx, d, c.start):
             d = None  # "des bandits qui avaient déjà enlevé ..., précisant ... dimanche"
-        p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start)
+        p = anchors.own_place(ctx, c.seg_start, c.seg_end, c.start) or \
+            country_refs.pointed_country(ctx, c.seg_start, c.seg_end)
         if c.elliptic and p is None and "même" in ctx.text[c.end:c.seg_end]:
             p = self.occs[-1].place if self.occs else None
         if d is None and self.occs and _same_day(ctx, c):
@@ -207,6 +219,9 @@ class Clusterer:
             o = self._new(c, d, p)
             if c.distributive:
                 o.places = [m for m in ctx.places if (m.start, m.end) in c.distributive]
+            if c.elliptic and c.count == 1 and c.distributive:
+                o.twin = self.occs[-2] if len(self.occs) > 1 else None
+                o.places = o.places or [self._place_named(o.twin or o, *c.distributive[0])]
             return
         if c.plural and c.count == 1 and not c.definite and not (
                 self.occs and self.occs[-1].last_sent == c.sent):
@@ -287,8 +302,9 @@ class Clusterer:
             if c.kind == "anaphor":
                 continue
             d_eff = d or anchors.preceding_date(self.ctx, c.start)
+            p = anchors.own_place(self.ctx, c.seg_start, c.seg_end, c.start)
             hosts = [o for o in self.occs if _occ_compatible(o, c, False)
-                     and not date_conflict(o.date, d_eff)]
+                     and not date_conflict(o.date, d_eff) and not _abroad(o.place, p)]
             if hosts:
                 for o in hosts:
                     o.summaries.append(c)
@@ -296,7 +312,33 @@ class Clusterer:
             elif self.ctx.doc[c.token].dep_ != "nmod" and (d is not None or c.definite):
                 self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end,
                                                       c.start))
+        for o in self.occs:
+            self._listed_places(o)
         return self.occs
+
+    def _listed_places(self, o: Occurrence) -> None:
+        """"dans les districts d'Erati et de Memba": one occurrence per place listed in a
+        sentence that tells only it (the gazetteer's match where it knows the name, else
+        the occurrence's province with the name as written)."""
+        if o.count > 1 or o.places:
+            return
+        for c in o.members:
+            if any(m.sent == c.sent for p in self.occs if p is not o for m in p.members):
+                continue  # the sentence tells others too: the list may be theirs
+            sent = self.ctx.sentences[c.sent]
+            spans = split.place_list(self.ctx, sent.start, sent.end)
+            if len(spans) >= 2:
+                o.places = [self._place_named(o, a, b) for a, b in spans]
+                o.count = len(spans)
+                return
+
+    def _place_named(self, o: Occurrence, a: int, b: int) -> PlaceMatch:
+        known = [m for m in within(self.ctx.places, a, b) if m.kind != "country"]
+        if known:
+            return known[0]
+        name = self.ctx.text[a:b]
+        base = o.place.location if o.place is not None else Location(country=self.ctx.country)
+        return PlaceMatch(a, b, name, replace(base, place=name, text=name), "relative")
 
 
 def cluster(ctx: ArticleContext, cands: list[Candidate]) -> tuple[list[Occurrence],

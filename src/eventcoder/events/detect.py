@@ -71,7 +71,7 @@ def _accepts(e: Entry, tok: Token) -> bool:
         return False
     if e.requires_plural and "Plur" not in tok.morph.get("Number", []):
         return False
-    if e.active and (not any(c.dep_ == "obj" for c in tok.children) or any(
+    if e.active and (not _has_object(tok) or any(
             c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)):
         return False  # "ont tué cinq villageois", not the toll "ont été tués"
     if e.agent and not _has_agent(tok):
@@ -82,6 +82,14 @@ def _accepts(e: Entry, tok: Token) -> bool:
                 c.dep_ == "aux:pass" for c in tok.children) and not _object_follows(tok):
             return False
     return True
+
+
+def _has_object(tok: Token) -> bool:
+    """"ont attrapé et neutralisé 15 terroristes": the object after a second conjoined verb
+    hangs on the first one in the parse."""
+    if any(c.dep_ == "obj" for c in tok.children) or _object_follows(tok):
+        return True  # "ont neutralisé douze terroristes mardi", the object lost by the parse
+    return tok.dep_ == "conj" and any(c.dep_ == "obj" and c.i > tok.i for c in tok.head.children)
 
 
 def _has_agent(tok: Token) -> bool:

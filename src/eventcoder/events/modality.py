@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventcoder.events import lexicon
-from eventcoder.events.context import ArticleContext, within
+from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 
 if TYPE_CHECKING:
@@ -117,7 +117,8 @@ def reference(ctx: ArticleContext, tok: Token, temporal: bool) -> bool:
 def _dated_phrase(ctx: ArticleContext, tok: Token) -> bool:
     left = min(t.idx for t in tok.subtree)
     right = max(t.idx + len(t) for t in tok.subtree)
-    return bool(within(ctx.dates, left, right))
+    gap = len(ctx.text[right:right + 4]) - len(ctx.text[right:right + 4].lstrip(" )"))
+    return any(left <= m.start <= right + gap + 1 for m in ctx.dates)  # "... (EI) en 2014"
 
 
 def blocked(ctx: ArticleContext, tok: Token, background: bool) -> str | None:
