@@ -119,3 +119,20 @@ def test_an_event_at_an_unknown_town_does_not_borrow_the_previous_place(nlp_fr) 
     assert len(ms) == 2
     assert ms[0].location.admin1 == "SO-BN"
     assert (ms[1].location.country, ms[1].location.admin1) == ("SO", None)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Selon l'organisation, basée au Royaume-Uni, huit soldats ont été tués dans l'est de la "
+     "Syrie.", "Royaume-Uni"),
+    ("L'ONG, basée en France, affirme que des villageois ont été tués près de Gao, au Mali.",
+     "France"),
+])
+def test_where_a_source_is_based_is_not_an_event_place(text: str, name: str) -> None:
+    m = _named(text, name)
+    assert m.role == roles.SPEAKER and not m.is_location
+
+
+def test_small_town_of_a_country_the_article_never_names_is_no_place() -> None:
+    text = ("Au Pakistan, une bombe a explosé mardi à Bara, dans le district de Khyber, "
+            "province de Khyber Pakhtunkhwa, tuant trois policiers.")
+    assert {m.location.country for m in find_places(text) if m.is_location} == {"PK"}

@@ -158,10 +158,10 @@ def role_of(text: str, span: tuple[int, int], name: str, kind: str, country: str
     start, end = span
     if rc.destination.search(_clause_before(text, start)):
         return DIRECTION
+    if is_speaker_place(text, start, rc):
+        return SPEAKER  # "l'ONG, basée au Royaume-Uni": where a source is, countries too
     if kind == "country":
         return ATTRIBUTE if rc.attribute.search(_clause_before(text, start)) else LOCATIVE
-    if is_speaker_place(text, start, rc):
-        return SPEAKER
     if rc.origin.search(_clause_before(text, start)):
         return ORIGIN
     if rc.governs.search(_clause_before(text, start)):

@@ -45,6 +45,7 @@ _CONNECTORS = frozenset("al el ad ez az as ash an ar ed es er et at de du des la
                         "ben ould ag oum um abu abou bou wa y da do dos das".split())
 _ARTICLE = re.compile(r"(?:\b(?:la|le|les|du|des)\s+|\bl['’]\s*)$", re.I)
 _MAX_TOKENS = 5
+_FOREIGN_ALIAS_POP = 500_000  # a foreign town known here by another name must be a city
 _FOREIGN_BARE_POP = 100_000  # a smaller foreign town needs "à", "près de"...: not "Parker"
 _BORDER_REACH = 150  # characters between a border phrase and its reference town
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -204,6 +205,13 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
             or _after_given_name(text, span[0], ctx.cues)))
         if weak and cue is None and not relative and not roles.is_locative(
                 text, span[0], ctx.roles, loc.country):
+            return None
+        alias = gz.norm_key(loc.place or "") != gz.norm_key(name)
+        if kind == "place" and ctx.allowed and loc.country not in ctx.allowed and cue is None \
+                and not relative and 0 < population < (
+                    _FOREIGN_ALIAS_POP if alias else _FOREIGN_BARE_POP):
+            # "à Bara" in a story about Pakistan is no other name of a Brazilian town; an
+            # exonym of a city ("Bagdad", "Alep") still is
             return None
     near = roles.near_foreign(text, span[0], ctx.roles, loc.country, ctx.home) \
         if kind == "country" and role == roles.LOCATIVE else None
