@@ -48,6 +48,8 @@ def phrase_span(tok: Token) -> tuple[int, int]:
             continue
         if t.dep_ in ("acl:relcl", "punct") or t.dep_ == "case" and t.lower_ == "par":
             break  # a relative clause, a comma or an agent ("par X") starts another role
+        if t.dep_ in ("cc", "conj") and t.head.i == tok.i:
+            break  # "entre les assaillants et les soldats": the other party is another role
         if t.dep_ == "acl" and t.head.i == tok.i and _harm(t):
             break  # "13 policiers tués dans une attaque de l'EI": the victims end there
         right_tok = t
@@ -90,6 +92,8 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
 def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     if (ante := anaphora.antecedent(tok)) is not None:
         return _resolve(ctx, ante)  # "les miliciens CODECO sont venus, ils ont attaqué"
+    if (last := anaphora.latter(ctx, tok)) is not None:
+        return Role(last.record, Span(last.start, last.end, last.text), _head_lemma(tok))
     start, end = phrase_span(tok)
     text = ctx.text
     # a name may run past a bad cut, or begin before it ("Boko | Haram" split by the parse)
@@ -124,7 +128,7 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
             held := _resolve(ctx, owner)) is not None:
         return Role(held.record, Span(start, end, surface), head)  # "contre leur poste"
     # "le poste de Boni" is the army's, "le poste de santé" is not
-    if head in lexicon.words("roles", "military_posts", ctx.lang) and not any(
+    if _military_site(tok, head, ctx.lang) and not any(
             c.dep_ == "nmod" and c.pos_ == "NOUN" and _case(c) & _OF for c in tok.children):
         return Role(actors.state_forces(ctx.country), Span(start, end, surface), head)
     cls = target_class(head, ctx.lang)
@@ -143,6 +147,23 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
     return None
+
+
+def _military_site(tok: Token, head: str, lang: str) -> bool:
+    """"le poste de Boni", "un camp militaire": a post only soldiers hold, or a site
+    called military."""
+    if head in lexicon.words("roles", "military_posts", lang):
+        return True
+    return head in lexicon.words("roles", "military_sites", lang) and any(
+        c.dep_ == "amod" and fold(c.lower_) in {fold(w) for w in lexicon.words(
+            "roles", "military_adjectives", lang)} for c in tok.children)
+
+
+def clash_noun(tok: Token) -> bool:
+    """"des combats", "des affrontements": a fight whose sides are told without who
+    attacked whom."""
+    return tok.pos_ == "NOUN" and fold(tok.lemma_) in lexicon.words(
+        "triggers", "clash_nouns", "fr")
 
 
 def _generic(m: actors.ActorMatch) -> bool:
