@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from eventcoder.events import (
     anchors,
+    attribution,
     authors,
     casualties,
     claims,
@@ -150,6 +151,11 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
         a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
     a1 = a1 or _named_by_trigger(ctx, o) or next(
         (r for i in tokens if (r := authors.owner(ctx, ctx.doc[i])) is not None), None)
+    if a1 is None and o.type_keys & lexicon.words("roles", "striker_types", ctx.lang) and (
+            m := attribution.article_striker(ctx)) is not None:
+        a1 = roles.Role(m.record, Span(m.start, m.end, m.text), "")  # "des raids israéliens"
+    if a1 is None and not o.type_keys - lexicon.words("roles", "armed_types", ctx.lang):
+        a1 = authors.series_author(ctx, o)  # "la troisième attaque de l'EI ce mois"
     if a1 is None and "agreement" in o.type_keys:
         t1, t2 = roles.sentence_parties(ctx, o.first.sent)
         a1 = roles.resolve(ctx, t1) if t1 is not None else None
