@@ -140,7 +140,7 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
     tokens = [c.token for c in o.members + [c for c in o.summaries if c.kind == "event"]]
     # "après des combats contre X ... X a attaqué une base": who attacked what says more
     # than a clash's "contre"
-    tokens.sort(key=lambda i: roles.clash_noun(ctx.doc[i]))
+    tokens.sort(key=lambda i: attribution.clash_noun(ctx.doc[i]))
     tokens += [c.means_of for c in o.members if c.means_of is not None]  # l'assassinat de X
     own = next((c.target for c in o.members if c.target is not None), None)
     if own is not None:  # one verb, two targets: each occurrence has its own

@@ -166,3 +166,20 @@ def relative_target(tok: Token) -> Token | None:
         return None
     objs = [c for c in verb.children if c.dep_ == "obj"]
     return objs[0] if objs else None
+
+
+def military_site(tok: Token, head: str, lang: str) -> bool:
+    """"le poste de Boni", "un camp militaire": a post only soldiers hold, or a site
+    called military."""
+    if head in lexicon.words("roles", "military_posts", lang):
+        return True
+    return head in lexicon.words("roles", "military_sites", lang) and any(
+        c.dep_ == "amod" and fold(c.lower_) in {fold(w) for w in lexicon.words(
+            "roles", "military_adjectives", lang)} for c in tok.children)
+
+
+def clash_noun(tok: Token) -> bool:
+    """"des combats", "des affrontements": a fight whose sides are told without who
+    attacked whom."""
+    return tok.pos_ == "NOUN" and fold(tok.lemma_) in lexicon.words(
+        "triggers", "clash_nouns", "fr")

@@ -128,7 +128,7 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
             held := _resolve(ctx, owner)) is not None:
         return Role(held.record, Span(start, end, surface), head)  # "contre leur poste"
     # "le poste de Boni" is the army's, "le poste de santé" is not
-    if _military_site(tok, head, ctx.lang) and not any(
+    if attribution.military_site(tok, head, ctx.lang) and not any(
             c.dep_ == "nmod" and c.pos_ == "NOUN" and _case(c) & _OF for c in tok.children):
         return Role(actors.state_forces(ctx.country), Span(start, end, surface), head)
     cls = target_class(head, ctx.lang)
@@ -147,23 +147,6 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         rec = actors.resolve_actor(name, ctx.lang, ctx.country)
         return Role(rec, Span(s, s + len(name), name), _head_lemma(tok))
     return None
-
-
-def _military_site(tok: Token, head: str, lang: str) -> bool:
-    """"le poste de Boni", "un camp militaire": a post only soldiers hold, or a site
-    called military."""
-    if head in lexicon.words("roles", "military_posts", lang):
-        return True
-    return head in lexicon.words("roles", "military_sites", lang) and any(
-        c.dep_ == "amod" and fold(c.lower_) in {fold(w) for w in lexicon.words(
-            "roles", "military_adjectives", lang)} for c in tok.children)
-
-
-def clash_noun(tok: Token) -> bool:
-    """"des combats", "des affrontements": a fight whose sides are told without who
-    attacked whom."""
-    return tok.pos_ == "NOUN" and fold(tok.lemma_) in lexicon.words(
-        "triggers", "clash_nouns", "fr")
 
 
 def _generic(m: actors.ActorMatch) -> bool:
