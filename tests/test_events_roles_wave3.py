@@ -67,3 +67,17 @@ def test_relative_clause_names_the_victim() -> None:
     text = ("Jeudi, des drones ont mené des frappes, qui ont tué un membre du Hezbollah près "
             "de Tyr, au Liban.")
     assert {m.actor2.name for m in one(text) if m.actor2} == {"Hezbollah"}
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    # "ce groupe armé" is the group the article named "le groupe armé Siriri"
+    ("Dans la région, le groupe armé Siriri est très actif. Mardi, les hommes de ce groupe "
+     "armé ont attaqué le village de Bania, dans l'ouest de la Centrafrique, tuant trois "
+     "habitants.", "Siriri Militia", "Civilians (Central African Republic)"),
+    # a detachment named after its town is the army's
+    ("Dimanche soir, le détachement de Koutougou a été la cible d'une violente attaque, dans "
+     "le nord du Burkina Faso.", "Unidentified Armed Group (Burkina Faso)",
+     "Military Forces of Burkina Faso"),
+])
+def test_groups_and_posts_named_before(text: str, actor1: str, actor2: str) -> None:
+    assert _actors(text) == (actor1, actor2)

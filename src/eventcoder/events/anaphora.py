@@ -123,13 +123,14 @@ def _links(ctx: ArticleContext) -> dict[str, list[ActorMatch]]:
 
 
 def _generic_lead(name: str) -> str | None:
-    """The generic noun a group's name begins with ("islamistes shebab", "rebelles ADF")."""
+    """The generic noun a group's name begins with ("islamistes shebab", "rebelles ADF",
+    "groupe armé Siriri")."""
     words = name.split()
-    if len(words) < 2:
-        return None
-    rec = actors.generic_actor(words[0], None)
-    return noun_key(words[0]) if rec is not None and rec.id.startswith(
-        "unidentified-armed-group") else None
+    for k in range(len(words) - 1, 0, -1):  # "groupe armé Siriri": the longest lead
+        rec = actors.generic_actor(" ".join(words[:k]), None)
+        if rec is not None and rec.id.startswith("unidentified-armed-group"):
+            return noun_key(" ".join(words[:k]))
+    return None
 
 
 def linked_group(ctx: ArticleContext, g: ActorMatch) -> ActorMatch | None:

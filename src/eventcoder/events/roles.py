@@ -129,7 +129,8 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
         return Role(held.record, Span(start, end, surface), head)  # "contre leur poste"
     # "le poste de Boni" is the army's, "le poste de santé" is not
     if attribution.military_site(tok, head, ctx.lang) and not any(
-            c.dep_ == "nmod" and c.pos_ == "NOUN" and _case(c) & _OF for c in tok.children):
+            c.dep_ == "nmod" and c.pos_ == "NOUN" and not c.text[:1].isupper()  # a place
+            and _case(c) & _OF for c in tok.children):
         return Role(actors.state_forces(ctx.country), Span(start, end, surface), head)
     cls = target_class(head, ctx.lang)
     if cls == "crowd":  # "des milliers de partisans ont attaqué"
