@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from eventcoder.events import lexicon
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
 
@@ -90,12 +91,30 @@ def _apposed_before(ctx: ArticleContext, g: ActorMatch) -> ActorMatch | None:
     return m if ok else None
 
 
+_GLOSS = re.compile(r"^\s*,\s*(?:des|les|ces|de|d['’])\s*[\w-]+(?:\s+[\w-]+)?\s+([\w-]+)\s+"
+                    r"(?:à|au|aux|de|du|des)\s*(?:l['’]\s*|la\s+|le\s+)?$", re.I)
+
+
+def glossed_after(ctx: ArticleContext, g: ActorMatch) -> ActorMatch | None:
+    """"Les assaillants, des combattants affiliés à l'EIGS, ...": a gloss apposed to a
+    generic noun ties it to the named group it belongs to."""
+    after = [m for m in ctx.actors if m.start >= g.end and not m.generic]
+    if not after:
+        return None
+    m = min(after, key=lambda m: m.start)
+    gloss = _GLOSS.match(ctx.text[g.end:m.start]) if m.start - g.end <= 60 else None
+    ok = gloss is not None and fold(gloss[1]) in {fold(w) for w in lexicon.words(
+        "roles", "allegiance_words", ctx.lang)}
+    return m if ok and _named_group(m) else None
+
+
 def _links(ctx: ArticleContext) -> dict[str, list[ActorMatch]]:
     """Generic noun -> the named groups the article links it to, in text order."""
     out: dict[str, list[ActorMatch]] = {}
     for g in ctx.actors:
         if _unidentified(g):
-            named = followed_by_name(ctx, g) or _apposed_before(ctx, g)
+            named = followed_by_name(ctx, g) or _apposed_before(ctx, g) or glossed_after(
+                ctx, g)
             if named is not None:
                 out.setdefault(noun_key(g.text), []).append(named)
         elif _named_group(g) and (lead := _generic_lead(g.text)):
@@ -104,13 +123,14 @@ def _links(ctx: ArticleContext) -> dict[str, list[ActorMatch]]:
 
 
 def _generic_lead(name: str) -> str | None:
-    """The generic noun a group's name begins with ("islamistes shebab", "rebelles ADF")."""
+    """The generic noun a group's name begins with ("islamistes shebab", "rebelles ADF",
+    "groupe armé Siriri")."""
     words = name.split()
-    if len(words) < 2:
-        return None
-    rec = actors.generic_actor(words[0], None)
-    return noun_key(words[0]) if rec is not None and rec.id.startswith(
-        "unidentified-armed-group") else None
+    for k in range(len(words) - 1, 0, -1):  # "groupe armé Siriri": the longest lead
+        rec = actors.generic_actor(" ".join(words[:k]), None)
+        if rec is not None and rec.id.startswith("unidentified-armed-group"):
+            return noun_key(" ".join(words[:k]))
+    return None
 
 
 def linked_group(ctx: ArticleContext, g: ActorMatch) -> ActorMatch | None:
@@ -121,6 +141,19 @@ def linked_group(ctx: ArticleContext, g: ActorMatch) -> ActorMatch | None:
     found = _links(ctx).get(noun_key(g.text), [])
     ids = {m.record.id for m in found}
     return found[0] if len(ids) == 1 else None
+
+
+def latter(ctx: ArticleContext, tok: Token) -> ActorMatch | None:
+    """"des combats contre des hommes armés ... Ces derniers ont attaqué une base":
+    "ces derniers" is the actor named last before it, in its sentence or the one before."""
+    if fold(tok.lower_) not in {fold(w) for w in lexicon.words(
+            "roles", "latter_words", ctx.lang)} or not any(
+            c.dep_ == "det" and fold(c.lower_) in ("ces", "ce", "cette") for c in tok.children):
+        return None
+    sent = ctx.sentence_at(tok.idx).index
+    floor = ctx.sentences[max(sent - 1, 0)].start
+    before = [m for m in ctx.actors if floor <= m.start and m.end <= tok.idx]
+    return max(before, key=lambda m: m.end) if before else None
 
 
 def antecedent(tok: Token) -> Token | None:

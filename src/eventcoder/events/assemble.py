@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from eventcoder.events import (
     anchors,
+    attribution,
     authors,
     casualties,
     claims,
@@ -137,6 +138,9 @@ def _actor(role: roles.Role, basis: str) -> Actor:
 def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles.Role | None]:
     a1 = a2 = None
     tokens = [c.token for c in o.members + [c for c in o.summaries if c.kind == "event"]]
+    # "après des combats contre X ... X a attaqué une base": who attacked what says more
+    # than a clash's "contre"
+    tokens.sort(key=lambda i: attribution.clash_noun(ctx.doc[i]))
     tokens += [c.means_of for c in o.members if c.means_of is not None]  # l'assassinat de X
     own = next((c.target for c in o.members if c.target is not None), None)
     if own is not None:  # one verb, two targets: each occurrence has its own
@@ -147,6 +151,11 @@ def _roles(ctx: ArticleContext, o: Occurrence) -> tuple[roles.Role | None, roles
         a2 = a2 or (roles.resolve(ctx, t2) if t2 is not None else None)
     a1 = a1 or _named_by_trigger(ctx, o) or next(
         (r for i in tokens if (r := authors.owner(ctx, ctx.doc[i])) is not None), None)
+    if a1 is None and o.type_keys & lexicon.words("roles", "striker_types", ctx.lang) and (
+            m := attribution.article_striker(ctx)) is not None:
+        a1 = roles.Role(m.record, Span(m.start, m.end, m.text), "")  # "des raids israéliens"
+    if a1 is None and not o.type_keys - lexicon.words("roles", "armed_types", ctx.lang):
+        a1 = authors.series_author(ctx, o)  # "la troisième attaque de l'EI ce mois"
     if a1 is None and "agreement" in o.type_keys:
         t1, t2 = roles.sentence_parties(ctx, o.first.sent)
         a1 = roles.resolve(ctx, t1) if t1 is not None else None

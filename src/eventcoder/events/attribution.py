@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from eventcoder.events.context import ArticleContext
-    from eventcoder.normalize.actors import ActorRecord
+    from eventcoder.normalize.actors import ActorMatch, ActorRecord
 
 _OF = {"de", "du", "des", "d'", "d’"}
 
@@ -134,3 +134,52 @@ def foreign_force(ctx: ArticleContext, surface: str, start: int) -> ActorRecord 
                 "State forces", "External/Other"):
             return r
     return None
+
+
+def article_striker(ctx: ArticleContext) -> ActorMatch | None:
+    """"des raids israéliens", "des frappes israéliennes": the one state force an
+    article credits its strikes from the air to (a means noun with the force's adjective)."""
+    means = _words("means_nouns")
+    found = [m for m in ctx.actors if not m.generic and m.record.type == "State forces"
+             and fold(m.text.split()[0].lower()).rstrip("s") in means]
+    ids = {m.record.id for m in found}
+    return found[0] if len(ids) == 1 else None
+
+
+def relative_target(tok: Token) -> Token | None:
+    """"des raids israéliens, qui ont blessé un membre du Hezbollah": the object of a
+    relative clause of violence on an event noun (the parse often hangs "qui ..." on the
+    main verb instead) is the event's target."""
+    if tok.pos_ != "NOUN":
+        return None
+    harm = _attack_verbs() | lexicon.words("casualties", "death_words", "fr") | lexicon.words(
+        "casualties", "injury_words", "fr")
+    after = tok.right_edge.i + 1
+    doc = tok.doc
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc) or doc[after].lower_ != "qui" or not doc[after].dep_.startswith(
+            "nsubj"):
+        return None
+    verb = doc[after].head
+    if verb.pos_ != "VERB" or fold(verb.lemma_) not in harm:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "obj"]
+    return objs[0] if objs else None
+
+
+def military_site(tok: Token, head: str, lang: str) -> bool:
+    """"le poste de Boni", "un camp militaire": a post only soldiers hold, or a site
+    called military."""
+    if head in lexicon.words("roles", "military_posts", lang):
+        return True
+    return head in lexicon.words("roles", "military_sites", lang) and any(
+        c.dep_ == "amod" and fold(c.lower_) in {fold(w) for w in lexicon.words(
+            "roles", "military_adjectives", lang)} for c in tok.children)
+
+
+def clash_noun(tok: Token) -> bool:
+    """"des combats", "des affrontements": a fight whose sides are told without who
+    attacked whom."""
+    return tok.pos_ == "NOUN" and fold(tok.lemma_) in lexicon.words(
+        "triggers", "clash_nouns", "fr")

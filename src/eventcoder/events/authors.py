@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from eventcoder.events import attribution, roles
+from eventcoder.events import attribution, lexicon, roles
 from eventcoder.events.context import ArticleContext
-from eventcoder.schema import Mention
+from eventcoder.schema import Mention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,6 +34,36 @@ def owner(ctx: ArticleContext, tok: Token) -> roles.Role | None:
             ("Civilian", "Protester")):
         return None
     return role if means or role.record.type != "State forces" else None
+
+
+_ARMED_GROUPS = ("Rebel group", "Political militia", "Identity militia")
+
+
+def series_author(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
+    """"Il s'agit de la troisième attaque de l'EI depuis le début du mois ... le 1er août,
+    sept personnes avaient péri dans une attaque contre un convoi": an attack told without
+    an author, in a paragraph that counts a series of attacks of one named armed group, is
+    one of that group's. Only the paragraph up to the occurrence's sentence is read."""
+    first = o.first.sent
+    para = ctx.sentences[first].paragraph
+    found: list[roles.Role] = []
+    for s in ctx.sentences[:first + 1]:
+        if s.paragraph != para:
+            continue
+        for t in ctx.doc[s.tok_start:s.tok_end]:
+            if attribution.is_attack(t) and _counts_series(t):
+                lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+                found += [roles.Role(m.record, Span(m.start, m.end, m.text), "")
+                          for m in ctx.actors if lo <= m.start and m.end <= hi
+                          and not m.generic and m.record.type in _ARMED_GROUPS]
+    ids = {r.record.id for r in found}
+    return found[0] if len(ids) == 1 else None
+
+
+def _counts_series(tok: Token) -> bool:
+    marks = lexicon.words("roles", "series_words", "fr")
+    return "Plur" in tok.morph.get("Number", []) or any(
+        c.dep_ in ("amod", "nummod") and c.lower_ in marks for c in tok.children)
 
 
 _DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}

@@ -48,6 +48,8 @@ def phrase_span(tok: Token) -> tuple[int, int]:
             continue
         if t.dep_ in ("acl:relcl", "punct") or t.dep_ == "case" and t.lower_ == "par":
             break  # a relative clause, a comma or an agent ("par X") starts another role
+        if t.dep_ in ("cc", "conj") and t.head.i == tok.i:
+            break  # "entre les assaillants et les soldats": the other party is another role
         if t.dep_ == "acl" and t.head.i == tok.i and _harm(t):
             break  # "13 policiers tués dans une attaque de l'EI": the victims end there
         right_tok = t
@@ -90,6 +92,8 @@ def resolve(ctx: ArticleContext, tok: Token) -> Role | None:
 def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
     if (ante := anaphora.antecedent(tok)) is not None:
         return _resolve(ctx, ante)  # "les miliciens CODECO sont venus, ils ont attaqué"
+    if (last := anaphora.latter(ctx, tok)) is not None:
+        return Role(last.record, Span(last.start, last.end, last.text), _head_lemma(tok))
     start, end = phrase_span(tok)
     text = ctx.text
     # a name may run past a bad cut, or begin before it ("Boko | Haram" split by the parse)
@@ -124,8 +128,9 @@ def _resolve(ctx: ArticleContext, tok: Token) -> Role | None:
             held := _resolve(ctx, owner)) is not None:
         return Role(held.record, Span(start, end, surface), head)  # "contre leur poste"
     # "le poste de Boni" is the army's, "le poste de santé" is not
-    if head in lexicon.words("roles", "military_posts", ctx.lang) and not any(
-            c.dep_ == "nmod" and c.pos_ == "NOUN" and _case(c) & _OF for c in tok.children):
+    if attribution.military_site(tok, head, ctx.lang) and not any(
+            c.dep_ == "nmod" and c.pos_ == "NOUN" and not c.text[:1].isupper()  # a place
+            and _case(c) & _OF for c in tok.children):
         return Role(actors.state_forces(ctx.country), Span(start, end, surface), head)
     cls = target_class(head, ctx.lang)
     if cls == "crowd":  # "des milliers de partisans ont attaqué"
@@ -250,7 +255,8 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
         g1, g2 = _from_governor(tok)
         a1, a2 = a1 or g1, a2 or g2
         a2 = a2 or _recipient(tok)
-    return a1, a2 or _verb_target(tok) or _passage_target(tok) or attribution.struck_target(tok)
+    return a1, a2 or _verb_target(tok) or _passage_target(tok) or attribution.struck_target(
+        tok) or attribution.relative_target(tok)
 
 
 def _recipient(tok: Token) -> Token | None:
