@@ -24,6 +24,7 @@ _COMPATIBLE = [{"ied", "battle"}, {"suicide", "ied"}, {"vac", "looting"},
                {"battle", "looting"}, {"vac", "abduction"}, {"shelling", "missile"},
                {"battle", "vac"}]
 _WINDOW = 8  # sentences an anaphor may reach back
+_LEAD = 2  # sentences of the lead, which may tell the news before its day is given
 _DEMONSTRATIVES = {"ce", "cet", "cette"}
 
 
@@ -284,7 +285,8 @@ class Clusterer:
             return False
         if same or c.definite or c.kind == "anaphor" or c.same_type or o.headline:
             return True  # the title names the news the body's first lines tell
-        if o.date is None and self.occs == [o] and o.first.sent == 0 and not c.plural:
+        if o.date is None and self.occs == [o] and o.first.sent <= _LEAD and not c.plural and (
+                o.first.sent == 0 or o.place is None or o.place.kind == "country"):
             return True  # an undated headline or lead: the body then tells it with its day
         if d is None and p is None:
             return True  # continuation: nothing new about when or where

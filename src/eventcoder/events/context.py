@@ -123,9 +123,11 @@ def dominant_country(place_matches: Sequence[places.PlaceMatch], text: str) -> s
 
 
 def across_border(text: str, p: places.PlaceMatch) -> bool:
-    """A country named as the other side of a border ("à la frontière avec le Niger")."""
+    """A country named as the other side of a border ("à la frontière avec le Niger", "les
+    zones frontalières du Burkina Faso")."""
     left = text[max(0, p.start - 35):p.start].lower().split()[-4:] + p.text.lower().split()[:1]
-    return p.kind in ("country", "relative") and any(w.startswith("frontière") for w in left)
+    return p.kind in ("country", "relative") and any(
+        w.startswith(("frontière", "frontali")) for w in left)
 
 
 def build(article: Article, doc: Doc, lang: str) -> ArticleContext:

@@ -1,0 +1,67 @@
+"""Round-3 classes: the means of a noun told once holds for its bare mentions, a relative
+clause of an event noun tells that occurrence, plural occurrences said to be a habit are
+no event."""
+
+from datetime import date
+
+import pytest
+from tests.engine_fixtures import nlp_fr, one  # noqa: F401
+
+from eventcoder.schema import PubDate
+
+MARCH_9 = PubDate(date(2019, 3, 9), date(2019, 3, 9), "day")
+MAY = PubDate(date(2020, 5, 1), date(2020, 5, 31), "month")
+
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_bare_raids_share_the_air_means_told_later_in_the_article():
+    """"les raids qui visaient des positions" then "des raids aériens de la coalition":
+    the bare raids are air raids too, and each day and province is its own event."""
+    ms = one("Au moins vingt rebelles ont péri vendredi dans les raids qui ciblaient leurs "
+             "positions près de Marib. Mardi déjà, des raids aériens de la coalition avaient "
+             "fait douze morts dans la province de Saada.", MARCH_9)
+    assert sorted((m.date.start, (m.event_type, m.sub_event_type)) for m in ms) == [
+        (date(2019, 3, 5), AIR), (date(2019, 3, 8), AIR)]
+
+
+def test_a_raid_with_two_means_in_the_article_keeps_its_own():
+    """An article telling an air raid and a ground raid ("raid terrestre" is not an
+    upgrade): nothing is shared when the bare noun is alone in its means."""
+    ms = one("Vendredi, des soldats ont mené un raid contre un repaire de bandits près de "
+             "Zamfara, tuant six bandits.", MARCH_9)
+    assert [(m.event_type, m.sub_event_type) for m in ms] != [AIR]
+    assert len(ms) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Des milliers de personnes ont fui l'insécurité causée par les attaques devenues "
+    "récurrentes de groupes armés dans le nord du pays.",
+    "Les attaques contre les forces de sécurité sont devenues fréquentes dans l'est du pays "
+    "ces derniers mois.",
+    "Le groupe mène des attaques régulières contre les postes de l'armée dans la région.",
+])
+def test_attacks_said_to_be_a_habit_are_no_event(sentence):
+    assert one(sentence, MAY) == []
+
+
+def test_a_single_attack_said_once_is_still_an_event():
+    ms = one("Mardi, une attaque d'hommes armés contre un poste de gendarmerie a fait trois "
+             "morts dans le nord du pays.", MAY)
+    assert len(ms) == 1
+    assert ms[0].fatalities == 3
+
+
+NOV = PubDate(date(2022, 11, 1), date(2022, 11, 30), "month")
+
+
+def test_a_lead_told_undated_is_the_attack_dated_later():
+    """The lead tells the deaths and the clash with fighters "opérant dans les zones
+    frontalières du Mali" (their area, not the place); the fourth sentence gives the day:
+    one event, in the article's country, on that day."""
+    ms = one("Les jihadistes ont encore frappé. Au moins huit soldats béninois ont été tués "
+             "dans le nord du Bénin. Ils sont morts lors d'un affrontement avec des "
+             "combattants opérant dans les zones frontalières du Niger. Selon une source "
+             "militaire, une colonne de combattants a attaqué un poste de l'armée près de "
+             "Karimama le 12 novembre.", NOV)
+    assert [(m.location.country, m.date.start) for m in ms] == [("BJ", date(2022, 11, 12))]
