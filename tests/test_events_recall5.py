@@ -65,3 +65,28 @@ def test_a_lead_told_undated_is_the_attack_dated_later():
              "militaire, une colonne de combattants a attaqué un poste de l'armée près de "
              "Karimama le 12 novembre.", NOV)
     assert [(m.location.country, m.date.start) for m in ms] == [("BJ", date(2022, 11, 12))]
+
+
+FEB_22 = PubDate(date(2023, 2, 22), date(2023, 2, 22), "day")
+
+
+def test_the_second_country_of_a_border_list_is_not_the_place():
+    """"près des frontières avec le Mali et le Niger voisins": neither is where it was."""
+    ms = one("Vendredi, au moins vingt soldats burkinabè ont été tués dans une embuscade dans "
+             "le nord du pays, près des frontières avec le Mali et le Niger voisins.", FEB_22)
+    assert [m.location.country for m in ms] == ["BF"]
+
+
+def test_a_date_between_commas_inside_the_phrase_dates_a_background_attack():
+    """"un bilan lourd après une attaque, le 10 février, contre des militaires": the toll
+    of that attack (no tally), dated by its own apposed date."""
+    ms = one("Lundi, des hommes armés ont attaqué un poste de gendarmerie à Djibo. Bilan très "
+             "lourd après une violente attaque, le 10 février, contre des militaires dans le "
+             "nord du Burkina Faso.", FEB_22)
+    assert sorted(m.date.start for m in ms) == [date(2023, 2, 10), date(2023, 2, 20)]
+
+
+def test_a_temporal_attack_without_its_own_date_stays_a_reference():
+    ms = one("Lundi, des hommes armés ont attaqué un poste de gendarmerie à Djibo. Après "
+             "l'attaque, mardi, le ministre s'est rendu sur place.", FEB_22)
+    assert [m.date.start for m in ms] == [date(2023, 2, 20)]

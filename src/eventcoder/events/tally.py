@@ -40,6 +40,8 @@ def vague(tok: Token, lang: str) -> bool:
         return True
     if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
         return False
+    if any(c.dep_ == "case" and fold(c.lemma_) != "de" for c in tok.children):
+        return False  # "un bilan très lourd après une attaque": the toll of that one
     # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
     return not definite or "Plur" in tok.morph.get("Number", [])
