@@ -90,3 +90,23 @@ def test_a_temporal_attack_without_its_own_date_stays_a_reference():
     ms = one("Lundi, des hommes armés ont attaqué un poste de gendarmerie à Djibo. Après "
              "l'attaque, mardi, le ministre s'est rendu sur place.", FEB_22)
     assert [m.date.start for m in ms] == [date(2023, 2, 20)]
+
+
+JAN_21 = PubDate(date(2022, 1, 21), date(2022, 1, 21), "day")
+
+
+def test_the_hour_converted_to_gmt_and_a_neighbouring_province_tell_the_same_attack():
+    """"vers 2 h 30 (23 h 30 GMT jeudi)" is the same night on another clock, and "non loin
+    de la province de X" may lie just across its boundary: one event, in the first
+    province named."""
+    ms = one("Neuf soldats ont été tués vendredi lors d'une attaque contre leur base dans la "
+             "province de Diyala. L'attaque a eu lieu vers 2 h 30 (23 h 30 GMT jeudi) contre "
+             "une base située non loin de la province de Salaheddine.", JAN_21)
+    assert [(m.date.start, m.location.admin1) for m in ms] == [(date(2022, 1, 21), "IQ-DI")]
+
+
+def test_a_day_in_parentheses_without_a_time_zone_still_counts():
+    ms = one("Neuf soldats ont été tués vendredi lors d'une attaque contre leur base dans la "
+             "province de Diyala. Une autre attaque (mercredi) avait visé un poste de police "
+             "à Kirkouk.", JAN_21)
+    assert sorted(m.date.start for m in ms) == [date(2022, 1, 19), date(2022, 1, 21)]

@@ -103,7 +103,13 @@ def place_conflict(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
     la, lb = a.location, b.location
     if la.country and lb.country and la.country != lb.country:
         return True
+    if _near_region(a) or _near_region(b):
+        return False  # "non loin de la province de X": maybe just across its boundary
     return bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
+
+
+def _near_region(p: PlaceMatch) -> bool:
+    return p.kind == "relative" and not p.location.place
 
 
 def _abroad(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
@@ -164,7 +170,7 @@ class Clusterer:
         if d and (o.date is None or d.span.precision == "day" != o.date.span.precision
                   or cues.narrower(d, o.date)):
             o.date = d
-        if p and (o.place is None or anchors._KIND_ORDER.get(p.kind, 4)
+        if p and (o.place is None or not _near_region(p) and anchors._KIND_ORDER.get(p.kind, 4)
                   < anchors._KIND_ORDER.get(o.place.kind, 4)):
             o.place = p
 
@@ -192,6 +198,8 @@ class Clusterer:
         if c.blocked or c.vague:
             return
         d = None if c.reaction else anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
+        if d is not None and cues.clock_conversion(ctx, d):
+            d = None  # "vers 2 h 30 (23 h 30 GMT jeudi)": the same moment on another clock
         if d is not None and c.background and d.start > c.start and not anchors.in_clause(
                 ctx, d, c.start):
             d = None  # "des bandits qui avaient déjà enlevé ..., précisant ... dimanche"

@@ -57,6 +57,18 @@ def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
     return found
 
 
+def clock_conversion(ctx: ArticleContext, d: DateMatch) -> bool:
+    """"vers 2 h 30 (23 h 30 GMT jeudi)": a day inside a parenthesis that converts the hour
+    to another time zone is the eve on that clock, not another day of the occurrence."""
+    opened = ctx.text.rfind("(", max(0, d.start - 30), d.start)
+    if opened < 0 or ")" in ctx.text[opened:d.start]:
+        return False
+    closed = ctx.text.find(")", d.start)
+    inside = ctx.text[opened:closed if closed >= 0 else d.end]
+    zones = lexicon.words("occurrences", "time_zone_words", ctx.lang)
+    return any(re.search(rf"\b{re.escape(z)}\b", inside) for z in zones)
+
+
 def same_town(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
     """The same town named twice ("à Tillia", "près de Tillia")."""
     return a is not None and b is not None and {a.kind, b.kind} <= {"place", "relative"} and bool(
