@@ -110,3 +110,26 @@ def test_a_day_in_parentheses_without_a_time_zone_still_counts():
              "province de Diyala. Une autre attaque (mercredi) avait visé un poste de police "
              "à Kirkouk.", JAN_21)
     assert sorted(m.date.start for m in ms) == [date(2022, 1, 19), date(2022, 1, 21)]
+
+
+JULY = PubDate(date(2023, 7, 1), date(2023, 7, 31), "month")
+
+
+def test_a_day_after_a_comma_on_the_triggers_own_verb_dates_it():
+    """"Un attentat a fait six morts ..., jeudi, dont ... suite à cette attaque": jeudi is
+    the attack's day, so the attack "deux jours après" another on mardi stays apart."""
+    ms = one("Un attentat suicide a fait six morts dans le district de Khyber, jeudi, dont "
+             "deux policiers, alors que d'autres blessés ont été soignés suite à cette "
+             "attaque. Ce dernier incident intervient deux jours après un attentat suicide "
+             "qui a visé, mardi, un camion de paramilitaires à Peshawar.", JULY)
+    assert len(ms) == 2
+    assert {m.date.text for m in ms} == {"jeudi", "mardi"}
+
+
+def test_last_week_in_an_article_dated_by_its_month_is_no_event_and_keeps_its_toll():
+    ms = one("Jeudi, un attentat suicide a visé un poste de police à Peshawar. La semaine "
+             "dernière, au moins douze soldats ont été tués lors de deux attaques distinctes "
+             "dans le Baloutchistan.", JULY)
+    assert len(ms) == 1
+    assert ms[0].location.admin1 == "PK-KP"
+    assert ms[0].fatalities is None

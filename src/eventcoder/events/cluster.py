@@ -39,6 +39,9 @@ class Occurrence:
     denied: bool = False
     background: bool = False
     headline: bool = False  # told only by the title so far
+    # told without a codable date ("la semaine dernière" in an article dated by its month):
+    # it keeps its sentences and tolls from others, but yields no event
+    uncoded: bool = False
     # "dix y sont mortes tandis que cinq autres ont été tuées à Y": the occurrence told in
     # the same breath (its day is this one's); this one takes no later references
     twin: Occurrence | None = None
@@ -198,6 +201,8 @@ class Clusterer:
         if c.blocked or c.vague:
             return
         d = None if c.reaction else anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
+        if d is None and not c.reaction:
+            d = cues.clause_date(ctx, c)
         if d is not None and cues.clock_conversion(ctx, d):
             d = None  # "vers 2 h 30 (23 h 30 GMT jeudi)": the same moment on another clock
         if d is not None and c.background and d.start > c.start and not anchors.in_clause(
@@ -211,6 +216,9 @@ class Clusterer:
             prev = self.occs[-1]
             d = prev.date or anchors.preceding_date(ctx, prev.first.end)
         d = d or anchors.since_when(ctx, c.start)
+        if cues.unbounded(d) and c.kind == "event":
+            self._new(c, d, p).uncoded = True  # a relative day in an article dated by its
+            return  # month only: no codable date
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
         if c.tally and not (c.definite and not c.plural) and (
