@@ -133,3 +133,19 @@ def test_last_week_in_an_article_dated_by_its_month_is_no_event_and_keeps_its_to
     assert len(ms) == 1
     assert ms[0].location.admin1 == "PK-KP"
     assert ms[0].fatalities is None
+
+
+OCT_4 = PubDate(date(2021, 10, 4), date(2021, 10, 4), "day")
+
+
+def test_an_arrest_linked_to_the_attack_is_not_the_attack():
+    """"Trois personnes ont été arrêtées en lien avec cette attaque, ... la bombe": the
+    attack and its bomb stay with the bombing told before; the arrest types nothing."""
+    ms = one("Dimanche, un attentat à la bombe contre une mosquée de Kaboul a fait cinq morts. "
+             "Trois personnes ont été arrêtées en lien avec cette attaque, précisant que la "
+             "bombe a été activée à la sortie des fidèles.", OCT_4)
+    bombings = [m for m in ms if m.event_type == "Explosions/Remote violence"]
+    assert len(bombings) == 1
+    assert bombings[0].fatalities == 5
+    assert all(m.event_type in ("Explosions/Remote violence", "Strategic developments")
+               for m in ms)

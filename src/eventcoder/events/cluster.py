@@ -72,7 +72,11 @@ def splits(o: Occurrence) -> int:
 
 
 def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
-    if a == b or same_sentence:
+    if a == b:
+        return True
+    if {a, b} & lexicon.words("triggers", "own_act_types"):
+        return False  # "trois personnes arrêtées en lien avec cette attaque": two acts
+    if same_sentence:
         return True
     if a is None or b is None:
         return "air" not in (a, b)
