@@ -44,6 +44,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
     out: list[Mention] = []
     first_of: dict[int, Mention] = {}  # occurrence index -> its first mention
     for i, o in enumerate(occs):
+        if o.uncoded:
+            continue
         n_copies = cluster.splits(o)
         for k in range(n_copies):
             place = o.places[k] if k < len(o.places) else o.place

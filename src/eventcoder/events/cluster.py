@@ -24,6 +24,7 @@ _COMPATIBLE = [{"ied", "battle"}, {"suicide", "ied"}, {"vac", "looting"},
                {"battle", "looting"}, {"vac", "abduction"}, {"shelling", "missile"},
                {"battle", "vac"}]
 _WINDOW = 8  # sentences an anaphor may reach back
+_LEAD = 2  # sentences of the lead, which may tell the news before its day is given
 _DEMONSTRATIVES = {"ce", "cet", "cette"}
 
 
@@ -38,6 +39,9 @@ class Occurrence:
     denied: bool = False
     background: bool = False
     headline: bool = False  # told only by the title so far
+    # told without a codable date ("la semaine dernière" in an article dated by its month):
+    # it keeps its sentences and tolls from others, but yields no event
+    uncoded: bool = False
     # "dix y sont mortes tandis que cinq autres ont été tuées à Y": the occurrence told in
     # the same breath (its day is this one's); this one takes no later references
     twin: Occurrence | None = None
@@ -68,7 +72,11 @@ def splits(o: Occurrence) -> int:
 
 
 def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
-    if a == b or same_sentence:
+    if a == b:
+        return True
+    if {a, b} & lexicon.words("triggers", "own_act_types"):
+        return False  # "trois personnes arrêtées en lien avec cette attaque": two acts
+    if same_sentence:
         return True
     if a is None or b is None:
         return "air" not in (a, b)
@@ -102,7 +110,13 @@ def place_conflict(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
     la, lb = a.location, b.location
     if la.country and lb.country and la.country != lb.country:
         return True
+    if _near_region(a) or _near_region(b):
+        return False  # "non loin de la province de X": maybe just across its boundary
     return bool(la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
+
+
+def _near_region(p: PlaceMatch) -> bool:
+    return p.kind == "relative" and not p.location.place
 
 
 def _abroad(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:
@@ -163,7 +177,7 @@ class Clusterer:
         if d and (o.date is None or d.span.precision == "day" != o.date.span.precision
                   or cues.narrower(d, o.date)):
             o.date = d
-        if p and (o.place is None or anchors._KIND_ORDER.get(p.kind, 4)
+        if p and (o.place is None or not _near_region(p) and anchors._KIND_ORDER.get(p.kind, 4)
                   < anchors._KIND_ORDER.get(o.place.kind, 4)):
             o.place = p
 
@@ -191,6 +205,10 @@ class Clusterer:
         if c.blocked or c.vague:
             return
         d = None if c.reaction else anchors.own_date(ctx, c.seg_start, c.seg_end, c.start)
+        if d is None and not c.reaction:
+            d = cues.clause_date(ctx, c)
+        if d is not None and cues.clock_conversion(ctx, d):
+            d = None  # "vers 2 h 30 (23 h 30 GMT jeudi)": the same moment on another clock
         if d is not None and c.background and d.start > c.start and not anchors.in_clause(
                 ctx, d, c.start):
             d = None  # "des bandits qui avaient déjà enlevé ..., précisant ... dimanche"
@@ -202,6 +220,9 @@ class Clusterer:
             prev = self.occs[-1]
             d = prev.date or anchors.preceding_date(ctx, prev.first.end)
         d = d or anchors.since_when(ctx, c.start)
+        if cues.unbounded(d) and c.kind == "event":
+            self._new(c, d, p).uncoded = True  # a relative day in an article dated by its
+            return  # month only: no codable date
         if c.temporal and d is None:
             return  # background told without a date: history, not an occurrence
         if c.tally and not (c.definite and not c.plural) and (
@@ -284,7 +305,8 @@ class Clusterer:
             return False
         if same or c.definite or c.kind == "anaphor" or c.same_type or o.headline:
             return True  # the title names the news the body's first lines tell
-        if o.date is None and self.occs == [o] and o.first.sent == 0 and not c.plural:
+        if o.date is None and self.occs == [o] and o.first.sent <= _LEAD and not c.plural and (
+                o.first.sent == 0 or o.place is None or o.place.kind == "country"):
             return True  # an undated headline or lead: the body then tells it with its day
         if d is None and p is None:
             return True  # continuation: nothing new about when or where

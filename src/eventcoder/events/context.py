@@ -122,10 +122,23 @@ def dominant_country(place_matches: Sequence[places.PlaceMatch], text: str) -> s
     return counts.most_common(1)[0][0] if counts else None
 
 
+_BORDER = ("frontière", "frontali")
+_BORDER_LIST = {"avec", "du", "de", "des", "d'", "le", "la", "les", "l'", "et", ""}
+
+
 def across_border(text: str, p: places.PlaceMatch) -> bool:
-    """A country named as the other side of a border ("à la frontière avec le Niger")."""
+    """A country named as the other side of a border ("à la frontière avec le Niger", "les
+    zones frontalières du Burkina Faso")."""
+    if p.kind not in ("country", "relative"):
+        return False
     left = text[max(0, p.start - 35):p.start].lower().split()[-4:] + p.text.lower().split()[:1]
-    return p.kind in ("country", "relative") and any(w.startswith("frontière") for w in left)
+    if any(w.startswith(_BORDER) for w in left):
+        return True
+    # "près des frontières avec le Mali et le Niger voisins": the second of a list
+    words = text[max(0, p.start - 80):p.start].replace("’", "'").split()
+    at = [k for k, w in enumerate(words) if w.lower().startswith(_BORDER)]
+    return bool(at) and all(w[:1].isupper() or w.lower().strip(",") in _BORDER_LIST
+                            for w in words[at[-1] + 1:])
 
 
 def build(article: Article, doc: Doc, lang: str) -> ArticleContext:

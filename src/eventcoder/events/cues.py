@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from eventcoder.events import anchors, casualties, lexicon
-from eventcoder.events.context import ArticleContext
+from eventcoder.events.context import ArticleContext, within
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.normalize.places import PlaceMatch
 
@@ -55,6 +55,45 @@ def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
     if found[0] and anchors.in_report_clause(ctx, c.seg_start + at):
         return False, None  # "la veille, un habitant avait signalé une attaque"
     return found
+
+
+def clause_date(ctx: ArticleContext, c: Candidate) -> DateMatch | None:
+    """"Un attentat a fait six morts dans le nord-ouest, jeudi, dont ... suite à cette
+    attaque": a day hung on the trigger's own clause verb dates it, even when a comma put it
+    in the next trigger's segment (that trigger, in a clause of its own, has no claim)."""
+    sent = ctx.sentences[c.sent]
+    trig = ctx.doc[c.token]
+    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+    if trig.dep_ not in ("nsubj", "nsubj:pass", "obj") and verb is not trig:
+        return None
+    for m in within(ctx.dates, c.seg_end, sent.end):
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.head.i == verb.i and span.root.dep_ == "obl:mod" \
+                and anchors.governs(ctx, m, c.start):
+            return m
+    return None
+
+
+_LONGEST_RANGE = 35  # days: ACLED codes nothing vaguer than a month
+
+
+def unbounded(d: DateMatch | None) -> bool:
+    """"La semaine dernière" in an article dated by its month only: a range of six weeks
+    fixes no day nor month, so the occurrence cannot be coded."""
+    return d is not None and d.span.precision == "range" and (
+        d.span.end - d.span.start).days > _LONGEST_RANGE
+
+
+def clock_conversion(ctx: ArticleContext, d: DateMatch) -> bool:
+    """"vers 2 h 30 (23 h 30 GMT jeudi)": a day inside a parenthesis that converts the hour
+    to another time zone is the eve on that clock, not another day of the occurrence."""
+    opened = ctx.text.rfind("(", max(0, d.start - 30), d.start)
+    if opened < 0 or ")" in ctx.text[opened:d.start]:
+        return False
+    closed = ctx.text.find(")", d.start)
+    inside = ctx.text[opened:closed if closed >= 0 else d.end]
+    zones = lexicon.words("occurrences", "time_zone_words", ctx.lang)
+    return any(re.search(rf"\b{re.escape(z)}\b", inside) for z in zones)
 
 
 def same_town(a: PlaceMatch | None, b: PlaceMatch | None) -> bool:

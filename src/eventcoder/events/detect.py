@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon, modality, recount, tally
+from eventcoder.events import casualties, lexicon, means, modality, recount, tally
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.target import seized_class
 from eventcoder.events.triggers import Entry, compiled, fold
@@ -338,6 +338,8 @@ def find(ctx: ArticleContext) -> list[Candidate]:
 
     cands = [_candidate(ctx, s, e, entry) for s, e, entry in _match(ctx.doc, ctx.lang)]
     _inherit_means(ctx, cands)
+    means.share(ctx, cands)
+    means.relative(ctx, cands)
     _inherit_vagueness(ctx, cands)
     _argument_of_trigger(ctx, cands)
     _followed_by_fight(ctx, cands)

@@ -118,7 +118,26 @@ def _dated_phrase(ctx: ArticleContext, tok: Token) -> bool:
     left = min(t.idx for t in tok.subtree)
     right = max(t.idx + len(t) for t in tok.subtree)
     gap = len(ctx.text[right:right + 4]) - len(ctx.text[right:right + 4].lstrip(" )"))
-    return any(left <= m.start <= right + gap + 1 for m in ctx.dates)  # "... (EI) en 2014"
+    if any(left <= m.start <= right + gap + 1 for m in ctx.dates):  # "... (EI) en 2014"
+        return True
+    return _apposed_date(ctx, right)
+
+
+def _apposed_date(ctx: ArticleContext, right: int) -> bool:
+    """"après une violente attaque, le 17 février, contre des militaires": a date set
+    between commas inside the noun phrase, which goes on after it, is the phrase's own."""
+    head = ctx.text[right:right + 3]
+    if not head.lstrip(" ").startswith(","):
+        return False
+    goes_on = lexicon.words("occurrences", "apposed_date_continuations", ctx.lang)
+    for m in ctx.dates:
+        if not right < m.start <= right + len(head) + 1:
+            continue
+        rest = ctx.text[m.end:m.end + 20].lstrip(" ")
+        if rest.startswith(","):
+            words = rest[1:].split()
+            return bool(words) and words[0].lower() in goes_on
+    return False
 
 
 def blocked(ctx: ArticleContext, tok: Token, background: bool) -> str | None:

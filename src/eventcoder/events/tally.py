@@ -36,11 +36,32 @@ def vague(tok: Token, lang: str) -> bool:
            and not (one and fold(c.lemma_) in fresh) for c in tok.children):
         return True  # "de nouvelles attaques" sums up; "un nouveau massacre" is one,
         # "le dernier attentat ... avait eu lieu le 21 mars" too
+    if _habit(tok, lang):
+        return True
     if not (tok.dep_ == "nmod" and fold(tok.head.lemma_) in tally and tok.head.i < tok.i):
         return False
+    if any(c.dep_ == "case" and fold(c.lemma_) != "de" for c in tok.children):
+        return False  # "un bilan très lourd après une attaque": the toll of that one
     # "le bilan de l'attaque" is the toll of one occurrence; "le bilan des attaques" a tally
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
     return not definite or "Plur" in tok.morph.get("Number", [])
+
+
+def _habit(tok: Token, lang: str) -> bool:
+    """"Les attaques sont devenues récurrentes", "les attaques devenues fréquentes",
+    "des attaques régulières": plural occurrences said to be a habit are a pattern of the
+    period, not one occurrence (a singular "l'attaque, devenue courante" is left alone)."""
+    if "Plur" not in tok.morph.get("Number", []):
+        return False
+    habit = lexicon.words("triggers", "habit_predicates", lang)
+    preds = [c for c in tok.children if c.dep_ in ("amod", "acl")]
+    if tok.dep_.startswith("nsubj"):
+        preds.append(tok.head)
+    for p in preds:
+        if fold(p.lemma_) in habit or any(
+                x.dep_ in ("xcomp", "conj") and fold(x.lemma_) in habit for x in p.children):
+            return True
+    return False
 
 
 def _year_only(ctx: ArticleContext, sent_idx: int) -> bool:
