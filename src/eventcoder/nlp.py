@@ -24,7 +24,6 @@ EXCLUDED = ("ner",)
 BATCH_SIZE = 32
 _ENDS = {".", "!", "?", "»", "…", ":", ";"}
 _OPENS = {"«", "\"", "("}
-_FULL_STOPS = {".", "!", "?", "»", "…", "\""}
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
