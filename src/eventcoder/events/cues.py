@@ -41,9 +41,9 @@ def narrated_action(ctx: ArticleContext, c: Candidate) -> bool:
     frappes", present, is a habit)."""
     tok = ctx.doc[c.token]
     verb = tok.head
-    if tok.dep_ != "obj" or verb.pos_ != "VERB" or "Past" not in verb.morph.get("Tense"):
+    if tok.dep_ != "obj" or verb.pos_ != "VERB" or "Past" not in verb.morph.get("Tense", []):
         return False
-    if "Part" in verb.morph.get("VerbForm") and not any(
+    if "Part" in verb.morph.get("VerbForm", []) and not any(
             x.dep_ == "aux:tense" for x in verb.children):
         return False  # a bare participle: "des frappes menées par ...", no finite act
     return any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN") for x in verb.children)
