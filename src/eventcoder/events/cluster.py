@@ -334,6 +334,12 @@ class Clusterer:
             elif self.ctx.doc[c.token].dep_ != "nmod" and (d is not None or c.definite):
                 self._new(c, d, anchors.own_place(self.ctx, c.seg_start, c.seg_end,
                                                       c.start))
+            elif d_eff is not None and cues.narrated_action(self.ctx, c):
+                # "en réponse, l'armée a lancé des frappes": where the story is, unless
+                # the sentence names a place more precise than a country
+                o = self._new(c, d_eff, p if p is not None and p.kind != "country" else None)
+                self.occs.remove(o)  # in text order, so that it takes the story's place
+                self.occs.insert(sum(x.first.start < c.start for x in self.occs), o)
         for o in self.occs:
             self._listed_places(o)
         return self.occs

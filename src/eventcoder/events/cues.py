@@ -34,6 +34,21 @@ def dated_single(c: Candidate, d: DateMatch | None) -> bool:
         d.span.precision in ("day", "range", "month"))
 
 
+def narrated_action(ctx: ArticleContext, c: Candidate) -> bool:
+    """"les forces ont lancé des frappes aériennes", "l'aviation a mené des raids": a plural
+    act that a named agent performed, told in the perfect, is an action of the story (on
+    the day the story is at), not a summary of acts told elsewhere ("l'armée mène des
+    frappes", present, is a habit)."""
+    tok = ctx.doc[c.token]
+    verb = tok.head
+    if tok.dep_ != "obj" or verb.pos_ != "VERB" or "Past" not in verb.morph.get("Tense", []):
+        return False
+    if "Part" in verb.morph.get("VerbForm", []) and not any(
+            x.dep_ == "aux:tense" for x in verb.children):
+        return False  # a bare participle: "des frappes menées par ...", no finite act
+    return any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN") for x in verb.children)
+
+
 def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
     """"La veille, six civils avaient été tués dans une attaque", "deux jours plus tard, une
     embuscade": the clause tells another day than the occurrence before it; with the shift
