@@ -20,8 +20,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Protocol
 
-import yaml
-
+from eventcoder import yamlio
 from eventcoder.merge_cues import span_weekdays, stated_km
 from eventcoder.normalize import actors as actor_norm
 from eventcoder.schema import EVENT_TYPES, Actor, DateSpan, Location
@@ -47,7 +46,7 @@ CASUALTY_RATIO, CASUALTY_GAP, CASUALTY_PENALTY = 3, 5, 0.15
 def vocab() -> dict[str, Any]:
     """ACLED vocabulary shared by the merge and the exports (data/acled.yaml)."""
     text = resources.files("eventcoder").joinpath("data/acled.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yamlio.safe_load(text)
     return data
 
 

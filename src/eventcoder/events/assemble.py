@@ -252,12 +252,22 @@ def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
            told: refine_date.Told, target: str | None) -> dict[str, casualties.Toll]:
     found: dict[str, list[casualties.Toll]] = {}
     for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
-        sent = ctx.sentences[s]
-        for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
+        for t in sentence_tolls(ctx, s):
             if owners.get(t.start, id(o)) == id(o):
                 found.setdefault(t.kind, []).append(t)
     shares = {kind: toll_choice.own_share(ctx, ts, target) for kind, ts in found.items()}
     return {kind: toll_choice.credible(ctx, ts) for kind, ts in shares.items() if ts}
+
+
+def sentence_tolls(ctx: ArticleContext, s: int) -> tuple[casualties.Toll, ...]:
+    """The tolls of one sentence, computed once per article: every occurrence told there
+    and the owner pass read them again."""
+    key = ("tolls", s)
+    if key not in ctx.memo:
+        sent = ctx.sentences[s]
+        ctx.memo[key] = tuple(casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang))
+    found: tuple[casualties.Toll, ...] = ctx.memo[key]
+    return found
 
 
 def told_sentences(occs: list[Occurrence]) -> refine_date.Told:
@@ -273,12 +283,11 @@ def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
     """Each toll belongs to the occurrence whose trigger precedes it most closely."""
     owners: dict[int, int] = {}
     for s in {c.sent for o in occs for c in o.members}:
-        sent = ctx.sentences[s]
         # ties on a trigger's start go to the occurrence told first (never to id() order,
         # which changes from run to run)
         here = [(c.start, -k, id(o)) for k, o in enumerate(occs)
                 for c in o.members + o.summaries if c.sent == s]
-        for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
+        for t in sentence_tolls(ctx, s):
             before = [h for h in here if h[0] <= t.start]
             owners[t.start] = max(before)[2] if before else min(here)[2]
     return owners

@@ -52,6 +52,9 @@ class ArticleContext:
     outlets: list[outlet_match] = field(default_factory=list)
     country: str | None = None
     _sent_of_tok: list[int] = field(default_factory=list)
+    # per-article results rules compute more than once (sentence tolls, ...): the parse
+    # does not change once the context is built
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -77,8 +80,9 @@ def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
     paragraph = 0
     last_end = 0
     for sent in doc.sents:
-        stripped = sent.text.strip()
-        lead = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        sent_text = text[sent.start_char:sent.end_char]  # = sent.text, without a token walk
+        stripped = sent_text.strip()
+        lead = sent.start_char + len(sent_text) - len(sent_text.lstrip())
         # the blank line may trail the previous sentence or lead this one
         if "\n\n" in text[last_end:lead] or "\n\n" in stripped:
             paragraph += 1

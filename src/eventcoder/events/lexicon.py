@@ -6,14 +6,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventcoder import yamlio
 
 
 @cache
 def load(name: str, lang: str = "fr") -> dict[str, Any]:
     """The parsed ``data/<lang>/<name>.yaml``."""
     path = resources.files("eventcoder") / "data" / lang / f"{name}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     return data or {}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from eventcoder.events import lexicon
@@ -13,7 +13,9 @@ _FOLD = {"d’": "de", "d'": "de", "du": "de", "des": "de", "la": "le", "les": "
          "l’": "le", "l'": "le", "une": "un"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(lemma: str) -> str:
+    """Cached: every rule module folds the lemmas of the whole article again."""
     low = lemma.lower()
     return _FOLD.get(low, low)
 

@@ -80,6 +80,12 @@ def _pieces(m: re.Match[str]) -> list[tuple[int, int, str]]:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their folded keys; articles are folded into the next token's lead."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """Cached per text: the actor and the outlet finders both tokenise the whole article."""
     out: list[Token] = []
     lead = -1
     for m in _WORD.finditer(text):
@@ -92,7 +98,7 @@ def tokenize(text: str) -> list[Token]:
                 continue
             out.append(Token(start, end, text[start:end], key, start if lead < 0 else lead))
             lead = -1
-    return out
+    return tuple(out)
 
 
 def _strict(raw: str) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventcoder import yamlio
 
 
 def strip_accents(text: str) -> str:
@@ -130,7 +130,7 @@ def load_lexicon(lang: str) -> Lexicon:
     if not path.is_file():
         path = base / "fr" / "dates.yaml"
         lang = "fr"
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = yamlio.safe_load(path.read_text(encoding="utf-8"))
     periods = {norm(w): kind for kind, words in raw["periods"].items() for w in words}
     return Lexicon(
         lang=lang,

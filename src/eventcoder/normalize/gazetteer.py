@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventcoder import yamlio
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ _ARTICLES = frozenset("al el ad adh ar as ash at az an ed er es esh et ez ech ul
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʻʼ´\u02bf\u02be]")
 _SEPARATORS = re.compile(r"[-_./,()\[\]\"«»:;]+")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+_DOUBLED = re.compile(r"(.)\1+")
 _LATIN_FOLD = (("dj", "j"), ("ou", "u"), ("sch", "sh"), ("ch", "sh"), ("kh", "k"), ("y", "i"),
                ("q", "k"), ("w", "u"), ("ae", "a"))
 
@@ -39,7 +40,7 @@ def _fold_token(tok: str) -> str:
         return tok[2:] if tok.startswith("ال") and len(tok) > 4 else tok
     for a, b in _LATIN_FOLD:
         tok = tok.replace(a, b)
-    tok = re.sub(r"(.)\1+", r"\1", tok)  # Nassiriya / Nasiriya, Al-Qadisiyya / Qadisiya
+    tok = _DOUBLED.sub(r"\1", tok)  # Nassiriya / Nasiriya, Al-Qadisiyya / Qadisiya
     if len(tok) > 3 and tok.endswith("h") and tok[-2] in "aeiu":
         tok = tok[:-1]  # Nasiriyah / Nasiriya
     return tok
@@ -208,16 +209,36 @@ def get_place(pid: str) -> Place | None:
 
 @cache
 def country_place_names(country: str, min_population: int = 0) -> tuple[str, ...]:
-    """Main names of one country's places at least this populous (the fuzzy matcher's pool):
-    found by searching the country column's bytes, no per-row parsing of other countries."""
+    """Main names of one country's places at least this populous (the fuzzy matcher's pool)."""
+    return tuple(name for name, pop in _country_places(country) if pop >= min_population)
+
+
+@cache
+def _country_places(country: str) -> tuple[tuple[str, int], ...]:
+    """(main name, population) of one country's places, in file order: found by searching
+    the country column's bytes, no per-row parsing of other countries. Scanned once per
+    country whatever population threshold callers ask for."""
     blob = _blob("places.tsv.gz")
+    code = country.encode("ascii")
     out = []
-    for m in re.finditer(b"\t" + re.escape(country.encode("ascii")) + b"\t", blob):
+    for m in re.finditer(b"\t" + re.escape(code) + b"\t", blob):
         start, end = _line_at(blob, 0, m.start())
         row = blob[start:end].split(b"\t")
-        if len(row) == 8 and row[2] == country.encode() and int(row[6]) >= min_population:
-            out.append(row[1].decode("utf-8"))
+        if len(row) == 8 and row[2] == code:
+            out.append((row[1].decode("utf-8"), int(row[6])))
     return tuple(out)
+
+
+@cache
+def admin1_keys_by_country() -> dict[str, frozenset[str]]:
+    """Country -> the normalised admin-1 aliases naming one of its regions (sub-levels
+    included): one pass over the index instead of one per country asked about."""
+    table = admin1_table()
+    out: dict[str, set[str]] = {}
+    for key, codes in admin1_index().items():
+        for cc in {table[c].country for c in codes if c in table}:
+            out.setdefault(cc, set()).add(key)
+    return {cc: frozenset(keys) for cc, keys in out.items()}
 
 
 def warm() -> None:
@@ -231,7 +252,7 @@ def lang_data(lang: str) -> dict[str, Any]:
     """Cue words, country adjectives and stop words for one language (``data/<lang>``)."""
     try:
         ref = resources.files("eventcoder").joinpath("data").joinpath(lang).joinpath("places.yaml")
-        data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+        data = yamlio.safe_load(ref.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         log.warning("no place cues for language %r", lang)
         data = {}

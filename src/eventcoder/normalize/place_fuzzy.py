@@ -39,9 +39,7 @@ def curated_starts() -> frozenset[str]:
 
 @cache
 def _admin_keys(country: str) -> frozenset[str]:
-    table = gz.admin1_table()
-    return frozenset(k for k, codes in gz.admin1_index().items()
-                     if any(c in table and table[c].country == country for c in codes))
+    return gz.admin1_keys_by_country().get(country, frozenset())
 
 
 def _bucket(keys: set[str]) -> Buckets:
