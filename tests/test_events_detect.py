@@ -65,3 +65,25 @@ def test_english_article_warns_without_mentions():
     pub = PubDate(date(2020, 1, 1), date(2020, 1, 31), "month")
     res = next(iter(extract([Article("e", "A bomb exploded in Baghdad.", pub, "en")])))
     assert res.mentions == [] and res.warnings == ["language not supported yet: en"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi, des hommes armés ont attaqué un car de voyageurs près de Kaya. Les auteurs de "
+    "l'attaque n'ont pas été identifiés.",
+    "Des jihadistes ont tendu mardi une embuscade à une patrouille près de Djibo. Le bilan "
+    "de l'attaque n'a pas été communiqué.",
+    "Jeudi, un kamikaze s'est fait exploser devant un commissariat de Mogadiscio. Les "
+    "victimes de l'attentat ont été inhumées vendredi.",
+    # an air strike, then a generic "attaque" the clusterer does not join to it
+    "Une frappe de drone a touché lundi un marché de Nyala. Les auteurs de l'attaque n'ont "
+    "pas été identifiés.",
+])
+def test_the_authors_or_toll_of_the_attack_name_the_one_told(text):
+    """Without a day or a place of its own, "les auteurs de l'attaque" names the
+    occurrence told before it; it starts none of its own."""
+    assert len(one(text)) == 1
+
+
+def test_a_toll_phrase_opening_an_article_tells_the_occurrence():
+    found = one("Le bilan de l'attaque de mardi contre le poste de Djibo s'élève à dix morts.")
+    assert [m.event_type for m in found] == ["Battles"]

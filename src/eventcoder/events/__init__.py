@@ -14,6 +14,7 @@ from dataclasses import replace
 from itertools import islice
 
 from eventcoder.events import anchors, assemble, authors, claims, cluster, context, detect
+from eventcoder.events.modality import too_vague
 from eventcoder.normalize.places import PlaceMatch
 from eventcoder.schema import Article, ArticleResult, Mention
 
@@ -55,6 +56,8 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
                     ctx, o.first.seg_start, o.first.seg_end) or (
                     None if _dated_apart(occs, o) else anchors.story_region(ctx, o.first.start))
             m = assemble.mention(ctx, o, len(out) + 1, cl, owners, place, told)
+            if too_vague(m):  # a year in a country: history
+                continue
             if o.twin is not None and (twin := first_of.get(occs.index(o.twin))) is not None:
                 m = _as_twin(m, twin, o.date is None)
             m = authors.carried(ctx, o, m, out)

@@ -436,6 +436,10 @@ def _toll_of(ctx: ArticleContext, cands: list[Candidate]) -> None:
             words = [*toll.subtree, *tok.subtree]
             c.seg_start = max(c.seg_start, min(t.idx for t in words))
             c.seg_end = min(c.seg_end, max(t.idx + len(t) for t in words))
+            if c.kind == "event" and any(p.kind == "event" and p.start < c.start for p in cands) \
+                    and not within(ctx.dates, c.seg_start, c.seg_end) \
+                    and not within(ctx.places, c.seg_start, c.seg_end):
+                c.kind = "anaphor"  # "les auteurs de l'attaque": the one told before
 
 
 def _claimed_again(ctx: ArticleContext, cands: list[Candidate]) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventcoder.events import lexicon
+from eventcoder.events import backdrop, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from eventcoder.schema import Mention
 
 _CHAIN = 4  # heads climbed from a trigger to the words that govern it
 
@@ -143,4 +145,15 @@ def _apposed_date(ctx: ArticleContext, right: int) -> bool:
 def blocked(ctx: ArticleContext, tok: Token, background: bool) -> str | None:
     """The first reason the words around a trigger deny that it happened, if any."""
     return (negated(tok) or hypothetical(tok, ctx.lang) or commemorated(ctx, tok)
-            or history(ctx, tok, background))
+            or history(ctx, tok, background) or backdrop.state(ctx, tok))
+
+
+def too_vague(m: Mention) -> bool:
+    """"Le groupe a pris le contrôle de pans entiers du pays en 2014": an occurrence dated by
+    its year alone and placed only in a country is history. ACLED records nothing vaguer
+    than a month and codes no event it can place only in a country; a year with a town
+    ("la prise de X en 2014") is still coded, at the coarsest precision."""
+    if m.date is None or m.date.precision != "year":
+        return False
+    loc = m.location
+    return loc is None or (loc.admin1 is None and loc.place is None)
