@@ -71,3 +71,17 @@ def test_an_attack_told_after_an_abduction_is_not_folded_into_it() -> None:
 ])
 def test_raid_acts_fit_ground_attacks_one_way(told: str, later: str, fits: bool) -> None:
     assert compatible_types(told, later, same_sentence=False) is fits
+
+
+@pytest.mark.parametrize("where", [
+    "à la limite avec le Sud-Kivu",
+    "aux confins du Sud-Kivu",
+    "dans une zone limitrophe du Sud-Kivu",
+])
+def test_the_attack_told_again_by_a_boundary_is_the_same_attack(where: str) -> None:
+    text = ("Des rebelles ont tué neuf civils dimanche lors d'une attaque dans la province du "
+            "Nord-Kivu, dans l'est de la République démocratique du Congo.\n\n"
+            f"L'attaque s'est produite dans des champs, {where}, selon un élu local.")
+    ms = one(text)
+    assert [m.location.admin1 if m.location else None for m in ms] == ["CD-NK"]
+
