@@ -85,9 +85,9 @@ def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
 
 
 def _raid_act(act: str, attack: str) -> bool:
-    """Looting, burning or abducting told after an attack on the ground is part of that
-    attack (ACLED codes the raid once, by its most serious act). One way only: an attack
-    told after an abduction ("ils ont ensuite tendu une embuscade") is a new occurrence."""
+    """Looting or burning told after an attack on the ground is part of that attack (ACLED
+    codes the raid once, by its most serious act). One way only: an attack told after the
+    looting ("ils ont ensuite tendu une embuscade") is a new occurrence."""
     return act in lexicon.words("occurrences", "raid_acts") and attack in lexicon.words(
         "occurrences", "ground_attacks")
 
