@@ -239,6 +239,14 @@ def _is_path(ctx: ArticleContext, m: PlaceMatch) -> bool:
     return any(w in left.split()[-5:] for w in _PATH_WORDS)  # "... du Niger, dans la X": X
 
 
+def _beside(ctx: ArticleContext, m: PlaceMatch) -> bool:
+    """"à la limite avec le X", "aux confins de la province de X": a region named as the
+    other side of a boundary is a neighbour of the place, not the place."""
+    left = re.split(r"[,;:.!?()]", ctx.text[max(0, m.start - 40):m.start].lower())[-1]
+    words = lexicon.words("occurrences", "boundary_words", ctx.lang)
+    return any(w in words for w in _WORD.findall(left)[-5:])
+
+
 def _report_place(ctx: ArticleContext, m: PlaceMatch) -> bool:
     """"ont indiqué des sources concordantes à Niamey", "a-t-on appris à Bamako", "un
     communiqué publié à Ouagadougou": where the news was told, not where it happened."""
@@ -290,6 +298,7 @@ def own_place(ctx: ArticleContext, start: int, end: int,
     those of the trigger's own clause first ("Alors que la capitale X s'apprête ..., l'armée
     a été attaquée au camp de Y": Y)."""
     found = [m for m in within(ctx.places, start, end) if not _is_path(ctx, m)
+             and not _beside(ctx, m)
              and getattr(m, "is_location", True) and not _in_name(ctx, m)
              and not _report_place(ctx, m) and not (
                  across_border(ctx.text, m) and m.location.country != ctx.country)]

@@ -72,6 +72,7 @@ def splits(o: Occurrence) -> int:
 
 
 def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
+    """Whether a trigger of type ``b`` may tell the occurrence typed ``a`` told before."""
     if a == b:
         return True
     if {a, b} & lexicon.words("triggers", "own_act_types"):
@@ -80,7 +81,30 @@ def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
         return True
     if a is None or b is None:
         return "air" not in (a, b)
-    return {a, b} in _COMPATIBLE
+    return {a, b} in _COMPATIBLE or _raid_act(b, a)
+
+
+def _raid_act(act: str, attack: str) -> bool:
+    """Looting or burning told after an attack on the ground is part of that attack (ACLED
+    codes the raid once, by its most serious act). One way only: an attack told after the
+    looting ("ils ont ensuite tendu une embuscade") is a new occurrence."""
+    return act in lexicon.words("occurrences", "raid_acts") and attack in lexicon.words(
+        "occurrences", "ground_attacks")
+
+
+def _new_actor(ctx: ArticleContext, c: Candidate) -> bool:
+    """"Des jeunes ont ensuite pillé les boutiques": the act's doer is brought in with an
+    indefinite determiner, so it is not the attacker told before ("ils", "les assaillants")."""
+    tok = ctx.doc[c.token]
+    while tok.dep_ == "conj" and not any(x.dep_ in ("nsubj", "obl:agent") for x in tok.children):
+        tok = tok.head  # "ont brûlé les maisons et emporté le bétail": the first verb's doer
+    passive = any(x.dep_ == "aux:pass" for x in tok.children)
+    doers = [x for x in tok.children
+             if x.dep_ == "obl:agent" or x.dep_ == "nsubj" and not passive]
+    indefinite = lexicon.words("occurrences", "new_actor_determiners", ctx.lang)
+    return any(x.pos_ in ("NOUN", "PROPN") and any(
+        d.dep_ in ("det", "nummod") and (d.lower_ in indefinite or d.like_num)
+        for d in x.children) for x in doers)
 
 
 def _occ_compatible(o: Occurrence, c: Candidate, same_sentence: bool) -> bool:
@@ -303,6 +327,10 @@ class Clusterer:
             return False
         if not _occ_compatible(o, c, same):
             return False
+        if not same and o.type_keys and c.type_key not in o.type_keys and c.type_key in \
+                lexicon.words("occurrences", "raid_acts", self.ctx.lang) and _new_actor(
+                    self.ctx, c):
+            return False  # "des jeunes ont ensuite pillé ...": other hands, another act
         if same or c.definite or c.kind == "anaphor" or c.same_type or o.headline:
             return True  # the title names the news the body's first lines tell
         if o.date is None and self.occs == [o] and o.first.sent <= _LEAD and not c.plural and (
