@@ -255,8 +255,9 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
         g1, g2 = _from_governor(tok)
         a1, a2 = a1 or g1, a2 or g2
         a2 = a2 or _recipient(tok)
-    return a1, a2 or _verb_target(tok) or _passage_target(tok) or attribution.struck_target(
-        tok) or attribution.relative_target(tok)
+    return a1, a2 or attribution.ambushed(tok) or _verb_target(tok) or _passage_target(
+        tok) or attribution.struck_target(tok) or attribution.relative_target(
+        tok) or attribution.circumstance_target(tok)
 
 
 def _recipient(tok: Token) -> Token | None:
