@@ -6,7 +6,7 @@ set inside an ambush, and whom an ambush was laid for ("tendre une embuscade à"
 from __future__ import annotations
 
 import pytest
-from tests.engine_fixtures import one
+from tests.engine_fixtures import nlp_fr, one  # noqa: F401  (session fixture)
 
 from eventcoder.normalize import actors
 
@@ -105,3 +105,43 @@ def test_sides_of_a_battle(text: str, coded: tuple[str, str, str | None]) -> Non
 ])
 def test_toll_restated_with_its_victims(text: str, coded: tuple[str, str, str | None]) -> None:
     assert _coded(text) == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    # "une embuscade entre X et Y" of two place names: the ground, not the two sides
+    ("Vendredi, au moins douze soldats ont été tués dans une embuscade entre Djibo et "
+     "Namssiguia, dans le nord du Burkina Faso.",
+     ("Battles", "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso")),
+    # a fight "entre X et Y" names its sides
+    ("Mardi, de violents combats entre l'armée et les jihadistes ont fait dix morts près de "
+     "Gao, dans le nord du Mali.",
+     ("Battles", "Military Forces of Mali", "Unidentified Armed Group (Mali)")),
+])
+def test_between_two_places(text: str, coded: tuple[str, str, str | None]) -> None:
+    assert _coded(text) == coded
+
+
+@pytest.mark.parametrize("text,count,named", [
+    # "quatre d'entre eux": the group named last before the count
+    ("Les jihadistes visent aussi les combattants kurdes des peshmergas. Le 3 mai, quatre "
+     "d'entre eux avaient été tués près de Kirkouk.", "quatre",
+     "Military Forces of Iraq Peshmerga"),
+    ("Des soldats nigériens patrouillaient mardi près de Tillabéri. Selon l'armée, deux "
+     "d'entre eux ont été tués.", "deux", "Military Forces of Niger"),
+    # a count of no group ("deux des blessés") names none this way
+    ("Des soldats nigériens patrouillaient mardi près de Tillabéri. Deux blessés ont été "
+     "évacués.", "Deux", None),
+])
+def test_count_taken_from_a_group(nlp_fr, text: str, count: str,  # type: ignore[no-untyped-def]  # noqa: F811
+                                  named: str | None) -> None:
+    from datetime import date
+
+    from eventcoder.events import anaphora, context
+    from eventcoder.schema import Article, PubDate
+
+    pub = PubDate(date(2021, 5, 1), date(2021, 5, 31), "month")
+    doc = nlp_fr(text)
+    ctx = context.build(Article("t", text, pub, "fr"), doc, "fr")
+    tok = next(t for t in doc if t.text == count)
+    found = anaphora.latter(ctx, tok)
+    assert (found.record.name if found else None) == named

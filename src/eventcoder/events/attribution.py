@@ -224,6 +224,16 @@ def military_site(tok: Token, head: str, lang: str) -> bool:
             "roles", "military_adjectives", lang)} for c in tok.children)
 
 
+def stretch_between(tok: Token, first: Token | None, second: Token | None) -> bool:
+    """"une embuscade entre Déou et Oursi", "une attaque entre Gao et Ansongo": after a
+    one-sided act (an attack noun, not a fight's "combats entre X et Y"), "entre" two proper
+    names (capitalised, with no article: groups take one, "entre l'armée et les ADF") is
+    the ground between two places, not the two sides."""
+    return first is not None and is_attack(tok) and not clash_noun(tok) and all(
+        t.text[:1].isupper() and not any(c.dep_ == "det" for c in t.children)
+        for t in (first, second) if t is not None)
+
+
 def clash_noun(tok: Token) -> bool:
     """"des combats", "des affrontements": a fight whose sides are told without who
     attacked whom."""

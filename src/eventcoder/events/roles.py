@@ -247,7 +247,8 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     """(actor-1 token, actor-2 token) around one trigger."""
     a1, a2 = _role_tokens(tok)
     if a1 is None and a2 is None:
-        a1, a2 = _parties(tok)
+        p1, p2 = _parties(tok)
+        a1, a2 = (None, None) if attribution.stretch_between(tok, p1, p2) else (p1, p2)
     if a2 is None and fold(tok.lemma_) in lexicon.words("triggers", "clash_nouns", "fr"):
         other = [c for c in tok.children if "avec" in _case(c)]  # "combats avec l'armée"
         a2 = other[0] if other else None
