@@ -145,3 +145,20 @@ def test_count_taken_from_a_group(nlp_fr, text: str, count: str,  # type: ignore
     tok = next(t for t in doc if t.text == count)
     found = anaphora.latter(ctx, tok)
     assert (found.record.name if found else None) == named
+
+
+@pytest.mark.parametrize("text,verb,sides", [
+    # coordinated participles share one active auxiliary: its subject did both, its
+    # object underwent both
+    ("Les fuyards ont disparu, mais les soldats ont capturé et neutralisé 12 \"bandits\" "
+     "jeudi, précise le texte.", "neutralisé", ("soldats", "bandits")),
+    ("Les gendarmes ont arrêté et exécuté deux \"complices\" lundi, selon un témoin.",
+     "exécuté", ("gendarmes", "complices")),
+])
+def test_coordinated_participles_share_the_active(nlp_fr, text: str, verb: str,  # type: ignore[no-untyped-def]  # noqa: F811
+                                                  sides: tuple[str, str]) -> None:
+    from eventcoder.events import roles
+
+    tok = next(t for t in nlp_fr(text) if t.text == verb)
+    a1, a2 = roles.role_tokens(tok)
+    assert (a1.text if a1 else None, a2.text if a2 else None) == sides

@@ -214,6 +214,10 @@ def _from_governor(tok: Token) -> tuple[Token | None, Token | None]:
     if any(c.dep_ == "aux:tense" for c in tok.children):  # "a annoncé avoir remis": active
         subj = _children(head, {"nsubj"})
         return (subj[0] if subj else None), None
+    if tok.dep_ == "conj" and _children(head, {"nsubj"}) and not _children(head, {"aux:pass"}):
+        # "les militaires ont attrapé et neutralisé 15 terroristes": one active auxiliary
+        obj = _children(head, {"obj"})
+        return _children(head, {"nsubj"})[0], (obj[0] if obj else None)
     agents = [c for c in head.children if c.dep_ == "obl:agent" or (
         c.dep_.startswith("obl") and _case(c) & _AGENT_CASES)]
     subj = _children(head, {"nsubj:pass", "nsubj"})
