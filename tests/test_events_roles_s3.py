@@ -162,3 +162,20 @@ def test_coordinated_participles_share_the_active(nlp_fr, text: str, verb: str, 
     tok = next(t for t in nlp_fr(text) if t.text == verb)
     a1, a2 = roles.role_tokens(tok)
     assert (a1.text if a1 else None, a2.text if a2 else None) == sides
+
+
+@pytest.mark.parametrize("text,noun,series", [
+    # strikes from the air are told in the plural even for one strike
+    ("Lundi, des raids attribués à la coalition ont visé un camp.", "raids", False),
+    ("Jeudi, des frappes imputées à l'aviation ont touché un marché.", "frappes", False),
+    # a plural attack noun, or a counted or "nombreuses" means noun, is a series
+    ("De nombreuses attaques attribuées à l'EIGS ont frappé la région.", "attaques", True),
+    ("Plusieurs frappes attribuées à la coalition ont eu lieu cette année.", "frappes", True),
+    ("Une frappe attribuée à la coalition a touché un camp.", "frappe", False),
+])
+def test_plural_strikes_are_one_event(nlp_fr, text: str, noun: str,  # type: ignore[no-untyped-def]  # noqa: F811
+                                      series: bool) -> None:
+    from eventcoder.events import claims
+
+    tok = next(t for t in nlp_fr(text) if t.text == noun)
+    assert claims._series(tok) is series
