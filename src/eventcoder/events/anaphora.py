@@ -145,15 +145,22 @@ def linked_group(ctx: ArticleContext, g: ActorMatch) -> ActorMatch | None:
 
 def latter(ctx: ArticleContext, tok: Token) -> ActorMatch | None:
     """"des combats contre des hommes armés ... Ces derniers ont attaqué une base":
-    "ces derniers" is the actor named last before it, in its sentence or the one before."""
-    if fold(tok.lower_) not in {fold(w) for w in lexicon.words(
+    "ces derniers" is the actor named last before it, in its sentence or the one before;
+    so is the group a count is taken from ("les peshmergas ... quatre d'entre eux")."""
+    if not _partitive(tok) and (fold(tok.lower_) not in {fold(w) for w in lexicon.words(
             "roles", "latter_words", ctx.lang)} or not any(
-            c.dep_ == "det" and fold(c.lower_) in ("ces", "ce", "cette") for c in tok.children):
+            c.dep_ == "det" and fold(c.lower_) in ("ces", "ce", "cette") for c in tok.children)):
         return None
     sent = ctx.sentence_at(tok.idx).index
     floor = ctx.sentences[max(sent - 1, 0)].start
     before = [m for m in ctx.actors if floor <= m.start and m.end <= tok.idx]
     return max(before, key=lambda m: m.end) if before else None
+
+
+def _partitive(tok: Token) -> bool:
+    """"quatre d'entre eux", "l'un d'entre elles": a part of a group named before."""
+    return any(c.pos_ == "PRON" and c.lower_ in ("eux", "elles") and any(
+        fold(g.lower_) == "entre" for g in c.subtree) for c in tok.children)
 
 
 def antecedent(tok: Token) -> Token | None:

@@ -22,9 +22,11 @@ from eventcoder.events import (
 from eventcoder.events.cluster import Occurrence
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.target import (
+    armed_side,
     killed_subject,
     one_sided,
     own_target,
+    restated_civilians,
     target_class,
     village_toll,
 )
@@ -195,7 +197,8 @@ def _unnamed_dead(ctx: ArticleContext, o: Occurrence, key: str | None,
     if not (toll := found.get("fatalities")) or toll.value <= 0:
         return None
     if key not in lexicon.words("roles", "civilian_by_default", ctx.lang) and not (
-            key == "vac" and village_toll(ctx, found.values())) and not (
+            key == "vac" and (village_toll(ctx, found.values()) or restated_civilians(
+                ctx, found.values()))) and not (
             key in lexicon.words("roles", "civilian_in_public", ctx.lang) and _in_public(
             ctx, o)):
         return None
@@ -308,12 +311,14 @@ def _typed(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None, a2: roles.
            ) -> tuple[str | None, int, roles.Role | None, roles.Role | None]:
     """The type key and its trigger, with the actors recoded by what the type says."""
     civ = casualties.civilian_victims(found.values(), ctx.lang) or village_toll(
-        ctx, found.values())
+        ctx, found.values()) or restated_civilians(ctx, found.values())
     key, trig = _type(ctx, o, a1, a2, civ)
     if key == "battle" and one_sided(ctx, o, a1, a2, victim, found.values(), civ):
         key = "vac"  # "deux villageois tués lors d'une embuscade": no one fought back
     if key in ("vac", "abduction") and _civilian(victim) and not _civilian(a2):
         a2 = victim  # violence against civilians: the civilians harmed are its target
+    if key == "battle":
+        a2 = armed_side(ctx, o, a1, a2)
     a1 = _crowd_as(ctx, a1, key)
     if a1 is not None and key in lexicon.words("roles", "armed_types", ctx.lang):
         a1 = replace(a1, record=actors.armed_forces_of(a1.record))

@@ -66,6 +66,52 @@ def circumstance_agent(tok: Token) -> Token | None:
     return _subject_of(node)
 
 
+def circumstance_target(tok: Token) -> Token | None:
+    """"Ils ont abattu six soldats dans une embuscade", "lors de l'attaque, les assaillants
+    ont tué deux gardes": an event noun that fills a circumstance of an active clause of
+    violence has that clause's object for its target. Where
+    the parse hung the object on the noun itself ("dans une embuscade six soldats"), the
+    bare noun after it is that object."""
+    if tok.pos_ != "NOUN":
+        return None
+    node = tok.head
+    heads = _words("circumstance_heads") | _words("setting_cases")
+    if fold(node.lemma_) in heads or fold(node.lower_) in heads:
+        node = node.head
+    elif not (_case(tok) & heads):
+        return None
+    harm = _attack_verbs() | lexicon.words("casualties", "death_words", "fr")
+    if node.pos_ != "VERB" or node.i == tok.i or fold(node.lemma_) not in harm:
+        return None
+    if any(c.dep_ == "aux:pass" for c in node.children):
+        return None  # "six personnes ont été tuées dans l'attentat": its victims, not
+        # what it was aimed at ("sur un poste militaire"); the victim rules read them
+    hit = [c for c in node.children if c.dep_ == "obj"]
+    if hit:
+        return hit[0]
+    lost = [c for c in tok.children if c.dep_ == "nmod" and c.i > tok.i and c.pos_ == "NOUN"
+            and not _case(c)]
+    return lost[0] if lost else None
+
+
+def ambushed(tok: Token) -> Token | None:
+    """"tendre une embuscade à des soldats", "une embuscade tendue à une patrouille": the
+    "à" complement of an ambush noun (or of the verb that sets it) is whom it caught, when
+    it names people ("une embuscade à Kidal" places it, "à la sortie du village" times it)."""
+    if fold(tok.lemma_) not in _words("dative_target_nouns"):
+        return None
+    near = list(tok.children)
+    if tok.dep_ in ("obj", "nsubj:pass") and tok.head.pos_ == "VERB":
+        near += [c for c in tok.head.children if c.dep_.startswith("obl")]
+    near += [g for c in tok.children if c.dep_ == "acl" for g in c.children]
+    classes = lexicon.load("triggers", "fr")["targets"]
+    for c in near:
+        if "à" in _case(c) and c.pos_ == "NOUN" and any(
+                fold(c.lemma_) in classes[k] for k in ("military", "civilian")):
+            return c
+    return None
+
+
 def owner_token(tok: Token) -> Token | None:
     """The "de X" complement of an event or means noun: "une incursion des rebelles ADF",
     "un kamikaze de l'État islamique", "un drone des États-Unis"."""
@@ -176,6 +222,16 @@ def military_site(tok: Token, head: str, lang: str) -> bool:
     return head in lexicon.words("roles", "military_sites", lang) and any(
         c.dep_ == "amod" and fold(c.lower_) in {fold(w) for w in lexicon.words(
             "roles", "military_adjectives", lang)} for c in tok.children)
+
+
+def stretch_between(tok: Token, first: Token | None, second: Token | None) -> bool:
+    """"une embuscade entre Déou et Oursi", "une attaque entre Gao et Ansongo": after a
+    one-sided act (an attack noun, not a fight's "combats entre X et Y"), "entre" two proper
+    names (capitalised, with no article: groups take one, "entre l'armée et les ADF") is
+    the ground between two places, not the two sides."""
+    return first is not None and is_attack(tok) and not clash_noun(tok) and all(
+        t.text[:1].isupper() and not any(c.dep_ == "det" for c in t.children)
+        for t in (first, second) if t is not None)
 
 
 def clash_noun(tok: Token) -> bool:

@@ -118,10 +118,34 @@ def _claimed(tok: Token, passive: bool, links: dict[int, list[Occurrence]],
             told = c.i < tok.i and c.dep_ in ("advcl", "ccomp", "parataxis")  # "..., a
             if after or told:                                            # revendiqué l'EI"
                 named += [o for o in _named(c, links, singular) if o not in named]
-    if not named and tok.dep_ == "acl" and not (singular and "Plur" in tok.head.morph.get(
-            "Number", [])):
+    if not named and _on_head(tok, objs) and not (singular and _series(tok.head)):
         named = _compound_links(tok.head, links)  # "cette attaque revendiquée par X"
     return named
+
+
+_MANY = {"nombreux", "nombreuse", "nombreuses", "plusieurs", "multiples", "divers", "diverses",
+         "certains", "certaines"}
+
+
+def _series(noun: Token) -> bool:
+    """"De nombreuses attaques attribuées à X" blame a series; "des raids attribués à la
+    coalition" are one strike told in the plural, as strikes from the air usually are (a
+    means noun with no word of number)."""
+    if "Plur" not in noun.morph.get("Number", []):
+        return False
+    means = lexicon.words("roles", "means_nouns", "fr")
+    return fold(noun.lemma_) not in means or any(
+        fold(c.lower_) in _MANY or c.dep_ == "nummod" for c in noun.children)
+
+
+def _on_head(tok: Token, objs: list[Token]) -> bool:
+    """The claim verb qualifies the event noun it hangs on: a participle ("l'attaque
+    revendiquée par X") or a relative clause whose pronoun stands for that noun
+    ("l'attentat, qui a été revendiqué par X", "l'attaque que X a revendiquée")."""
+    if tok.dep_ == "acl":
+        return True
+    return tok.dep_ == "acl:relcl" and any(o.lower_ in _RELATIVE | {"que", "qu'", "qu’"}
+                                           for o in objs)
 
 
 def _bare(tok: Token, passive: bool) -> bool:

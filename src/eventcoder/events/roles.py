@@ -214,6 +214,10 @@ def _from_governor(tok: Token) -> tuple[Token | None, Token | None]:
     if any(c.dep_ == "aux:tense" for c in tok.children):  # "a annoncé avoir remis": active
         subj = _children(head, {"nsubj"})
         return (subj[0] if subj else None), None
+    if tok.dep_ == "conj" and _children(head, {"nsubj"}) and not _children(head, {"aux:pass"}):
+        # "les militaires ont attrapé et neutralisé 15 terroristes": one active auxiliary
+        obj = _children(head, {"obj"})
+        return _children(head, {"nsubj"})[0], (obj[0] if obj else None)
     agents = [c for c in head.children if c.dep_ == "obl:agent" or (
         c.dep_.startswith("obl") and _case(c) & _AGENT_CASES)]
     subj = _children(head, {"nsubj:pass", "nsubj"})
@@ -247,7 +251,8 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     """(actor-1 token, actor-2 token) around one trigger."""
     a1, a2 = _role_tokens(tok)
     if a1 is None and a2 is None:
-        a1, a2 = _parties(tok)
+        p1, p2 = _parties(tok)
+        a1, a2 = (None, None) if attribution.stretch_between(tok, p1, p2) else (p1, p2)
     if a2 is None and fold(tok.lemma_) in lexicon.words("triggers", "clash_nouns", "fr"):
         other = [c for c in tok.children if "avec" in _case(c)]  # "combats avec l'armée"
         a2 = other[0] if other else None
@@ -255,8 +260,9 @@ def role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
         g1, g2 = _from_governor(tok)
         a1, a2 = a1 or g1, a2 or g2
         a2 = a2 or _recipient(tok)
-    return a1, a2 or _verb_target(tok) or _passage_target(tok) or attribution.struck_target(
-        tok) or attribution.relative_target(tok)
+    return a1, a2 or attribution.ambushed(tok) or _verb_target(tok) or _passage_target(
+        tok) or attribution.struck_target(tok) or attribution.relative_target(
+        tok) or attribution.circumstance_target(tok)
 
 
 def _recipient(tok: Token) -> Token | None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from eventcoder.events import lexicon, roles
+from eventcoder.events import casualties, lexicon, roles
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
@@ -53,6 +53,26 @@ def village_toll(ctx: ArticleContext, tolls: Iterable[Toll]) -> bool:
         m = _SITE.match(ctx.text, t.end)
         if m and m.group(1).lower() in sites:
             return True
+    return False
+
+
+def restated_civilians(ctx: ArticleContext, tolls: Iterable[Toll]) -> bool:
+    """"Une attaque a fait 14 morts ... « Il y a 14 corps de civils »": a death toll told
+    again further on with whom it counted says who died (the same figure, followed within
+    a few words by a civilian noun: "14 civils", "14 corps de civils")."""
+    civ = lexicon.words("casualties", "civilian_victims", ctx.lang) - {"personne"}
+    for t in tolls:
+        if t.kind != "fatalities" or t.vague or not t.value or t.value < 2:
+            continue
+        for tok in ctx.doc:
+            if tok.pos_ != "NUM" or t.start <= tok.idx < t.end or casualties.number_value(
+                    tok.text, ctx.lang) != t.value:
+                continue
+            for nxt in ctx.doc[tok.i + 1:tok.i + 4]:
+                if nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
+                    break
+                if fold(nxt.lemma_) in civ:
+                    return True
     return False
 
 
@@ -150,3 +170,34 @@ def seized_class(ctx: ArticleContext, tok: Token) -> str | None:
             obj.pos_ == "NUM"):
         return "person"
     return None
+
+
+def armed_side(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,
+               a2: roles.Role | None) -> roles.Role | None:
+    """Actor 2 of a battle is the armed side that fought actor 1: "ils ont tué quatre
+    personnes ... ont livré combat avec les troupes" pits the attackers against the troops;
+    the people killed are counted, not a side. So where the target read first is no armed
+    actor, the first armed actor another trigger of the battle names (other than actor 1's
+    own side) takes its place."""
+    if a2 is not None and (a2.record.type or "") in _ARMED:
+        return a2
+    own = a1.record.id if a1 is not None else None
+    for c in o.members:
+        for tok in roles.role_tokens(ctx.doc[c.token]):
+            if tok is None:
+                continue
+            side = roles.resolve(ctx, tok)
+            if side is not None and (side.record.type or "") in _ARMED and not _same_side(
+                    own, side.record.id):
+                return side
+    return a2
+
+
+def _same_side(own: str | None, other: str) -> bool:
+    if own is None:
+        return False
+    if own == other:
+        return True
+    unnamed = own.startswith("unidentified") or other.startswith("unidentified")
+    return not unnamed and actors.compatible(own, other)
+

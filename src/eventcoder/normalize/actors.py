@@ -149,7 +149,11 @@ _CLASSES = {"unidentified": unidentified, "civilians": civilians, "protesters": 
 
 
 def _class_record(actor_class: str, country: str | None) -> ActorRecord:
-    return _CLASSES[actor_class](country)
+    """A generic class names its country's generic actor, or the one movement the class
+    names in that country ("les séparatistes" of Cameroon: data/actor_branches.yaml)."""
+    if country and (branch := _branches().get((f"noun:{actor_class}", country))):
+        return records()[branch]
+    return _CLASSES.get(actor_class, unidentified)(country)
 
 
 def generic_actor(noun: str, country: str | None, lang: str = "fr") -> ActorRecord | None:
