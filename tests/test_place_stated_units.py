@@ -118,3 +118,28 @@ def test_far_homonym_takes_the_stated_unit_without_its_point() -> None:
     text = "Au Mali, des hommes armés ont attaqué Douentza, dans la région de Kayes, lundi."
     loc = _named(text, "Douentza").location
     assert (loc.admin1, loc.place, loc.geo_precision) == ("ML-1", None, 2)
+
+
+# A road named by its towns starts at the first one: the event is coded there, near it.
+ROADS = [
+    ("Au Mali, un convoi a sauté sur une mine sur l'axe Gao-Ansongo lundi.", "Gao", "ML-7"),
+    ("Au Burkina Faso, des hommes armés ont tendu une embuscade sur la route Kaya-Dori.",
+     "Kaya", "BF-05"),
+    ("Au Mali, le tronçon Tombouctou-Goundam a été miné.", "Tombouctou", "ML-6"),
+    ("Au Mali, des tirs ont visé un camion entre les villes, à Gao-Ansongo.", "Gao", "ML-7"),
+]
+
+
+@pytest.mark.parametrize(("text", "town", "admin1"), ROADS)
+def test_road_named_by_its_towns(text: str, town: str, admin1: str) -> None:
+    towns = [m for m in find_places(text) if m.kind == "place"]
+    assert [(m.text, m.location.admin1, m.location.geo_precision) for m in towns] == [
+        (town, admin1, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Au Mali, un camion a été attaqué sur la route Zorbokoulou-Gao.",
+    "Au Mali, le chef Zorbokoulou-Gao a parlé.",
+])
+def test_road_from_an_unknown_town_gives_no_place(text: str) -> None:
+    assert [m.kind for m in find_places(text)] == ["country"]

@@ -22,6 +22,7 @@ from eventcoder.normalize import place_directions as directions
 from eventcoder.normalize import place_distance as distance
 from eventcoder.normalize import place_persons as persons
 from eventcoder.normalize import place_roles as roles
+from eventcoder.normalize import place_routes as routes
 from eventcoder.normalize import place_sites as sites
 from eventcoder.normalize import place_stated as stated
 from eventcoder.normalize.place_fuzzy import (
@@ -339,6 +340,12 @@ def _scan_once(text: str, toks: list[_Tok], ctx: _Ctx,
         if found:
             out.append(found[0])
             free = found[1] + 1
+        elif toks[i].cap and "-" in toks[i].text:  # "l'axe Douentza-Boni"
+            out.extend(routes.split_route(
+                text, toks[i].text, toks[i].start, ctx.lang,
+                lambda span, name: _accept(text, span, name, ctx)
+                if _known(gz.norm_key(name), ctx.cues) else None))
+            tried.append(i)
     out = directions.apply(text, out, ctx.home, ctx.lang)
     out.extend(_borders(text, toks, out, ctx))
     return sites.apply(text, sorted(out, key=lambda m: (m.start, m.end)), ctx.lang), tried
