@@ -6,16 +6,10 @@ Sentences written for these tests in the style of agency dispatches (no article 
 from __future__ import annotations
 
 import pytest
+from tests.test_place_phrases import _named
 
 from eventcoder.normalize.place_distance import distance_km
-from eventcoder.normalize.places import PlaceMatch, find_places
-
-
-def _named(text: str, surface: str) -> PlaceMatch:
-    hits = [m for m in find_places(text) if surface in m.text]
-    assert hits, f"{surface!r} not found in {[m.text for m in find_places(text)]}"
-    return hits[0]
-
+from eventcoder.normalize.places import find_places
 
 # French press forms of Sudan's states: "Kordofan-Ouest", "Sud-Darfour", "Kordofan occidental".
 UNIT_FORMS = [
