@@ -84,13 +84,23 @@ PHRASES = [
     # a part of a country: a capitalised region name is the region, a direction is not
     ("Des jihadistes ont attaqué un convoi dans l'Est du Burkina Faso.", "Est du Burkina",
      "BF", "BF-08", 3),
+    ("Boko Haram a attaqué un village dans l'Extrême-Nord du Cameroun.", "Extrême-Nord",
+     "CM", "CM-EN", 3),
     ("Des jihadistes ont attaqué un convoi dans l'est du Burkina Faso.", "est du Burkina",
      "BF", None, 3),
     ("Des jihadistes ont attaqué un convoi dans le nord du Burkina Faso.", "nord du Burkina",
      "BF", None, 3),
     ("Des soldats ont été tués dans le centre du Mali.", "centre du Mali", "ML", None, 3),
-    ("Au Burkina Faso, une attaque a visé un convoi dans l'Est du pays.", "Est du pays", "BF",
+    ("Au Burkina Faso, une attaque a visé un convoi dans le Centre-Est du pays.",
+     "Centre-Est", "BF", "BF-04", 3),
+    ("Au Burkina Faso, des soldats ont été tués dans la région de la Boucle du Mouhoun.",
+     "Boucle du Mouhoun", "BF", "BF-01", 3),
+    ("Au Burkina Faso, des civils ont été tués dans la région des Cascades.", "Cascades",
+     "BF", "BF-02", 3),
+    ("Au Burkina Faso, une attaque a visé un convoi dans la région de l'Est.", "Est", "BF",
      "BF-08", 3),
+    ("Au Burkina Faso, une attaque a visé un convoi dans la région du Nord.", "Nord", "BF",
+     "BF-10", 3),
 ]
 
 

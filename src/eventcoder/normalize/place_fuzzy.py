@@ -90,3 +90,20 @@ def fuzzy_key(key: str, countries: tuple[str, ...]) -> str | None:
     hit = process.extractOne(key, choices, scorer=fuzz.ratio, processor=None,
                              score_cutoff=FUZZY_MIN)
     return hit[0] if hit else None
+
+
+ADMIN_FUZZY_MIN = 85  # rapidfuzz ratio, after an admin cue: one vowel off in eight letters
+
+
+@lru_cache(maxsize=1024)
+def fuzzy_admin_key(key: str, country: str) -> str | None:
+    """The admin-1 name of ``country`` closest to ``key``, for a name written right after
+    "la région de", "l'Etat de": the cue says a province of the article's country follows,
+    so a spelling a little further off ("Koulikouro" for Koulikoro, a French "ou" for an
+    "o") is still that province, where a bare word would need to be closer."""
+    if len(key) < _MIN_LEN:
+        return None
+    choices = sorted(_admin_keys(country))
+    hit = process.extractOne(key, choices, scorer=fuzz.ratio, processor=None,
+                             score_cutoff=ADMIN_FUZZY_MIN)
+    return hit[0] if hit else None

@@ -19,11 +19,18 @@ from functools import lru_cache
 
 from eventcoder.normalize import gazetteer as gz
 from eventcoder.normalize import place_directions as directions
+from eventcoder.normalize import place_distance as distance
 from eventcoder.normalize import place_persons as persons
 from eventcoder.normalize import place_roles as roles
+from eventcoder.normalize import place_routes as routes
 from eventcoder.normalize import place_sites as sites
 from eventcoder.normalize import place_stated as stated
-from eventcoder.normalize.place_fuzzy import curated_keys, curated_starts, fuzzy_key
+from eventcoder.normalize.place_fuzzy import (
+    curated_keys,
+    curated_starts,
+    fuzzy_admin_key,
+    fuzzy_key,
+)
 from eventcoder.normalize.place_match import PlaceMatch
 from eventcoder.normalize.place_resolve import (
     Cues,
@@ -117,9 +124,10 @@ def _span_ends(text: str, toks: list[_Tok], i: int, cues: Cues) -> list[int]:
         key = gz.norm_key(text[toks[i].start:toks[j].end]) if j > i else ""
         if cap_start and (j == i or toks[j].cap):
             ends.append(j)
-        elif j > i and (key in curated_keys() or cap_start and key in cues.countries
+        elif j > i and (key in curated_keys() or cap_start and (
+                key in cues.countries or key in gz.admin1_index())
                         and word.casefold() not in _CONNECTORS):
-            ends.append(j)  # "la zone verte", "place Tayaran", "Guinée équatoriale"
+            ends.append(j)  # "la zone verte", "Guinée équatoriale", "Kordofan occidental"
         elif cap_start and word.casefold() not in _CONNECTORS and key not in cues.name_heads:
             break  # "République démocratique" goes on to "... du Congo"
     return ends[::-1]
@@ -172,6 +180,9 @@ def _match_at(text: str, toks: list[_Tok], i: int, ctx: _Ctx,
         surface = text[toks[i].start:toks[ends[0]].end]
         key = fuzzy_key(gz.norm_key(surface), ctx.allowed[:2]) \
             if surface.casefold() not in ctx.cues.stop else None
+        if key is None and ctx.allowed and surface.casefold() not in ctx.cues.stop and \
+                _cue_before(text, toks[i].start, ctx.cues)[0] == "admin":
+            key = fuzzy_admin_key(gz.norm_key(surface), ctx.allowed[0])
         if key or not ctx.allowed:  # no country yet: look again once the article's is known
             tried.append(i)
         if key:
@@ -220,7 +231,11 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
         return PlaceMatch(near, span[1], phrase, Location(country=ctx.home, geo_precision=3,
                                                           text=phrase), "country", role)
     phrase = text[start:span[1]]
-    if relative and kind in ("place", "admin1"):
+    if relative and kind in ("place", "admin1") and distance.is_far(text, start, span[0],
+                                                                    ctx.lang):
+        loc = Location(country=loc.country, geo_precision=3)  # a bearing: the country only
+        kind = "relative"
+    elif relative and kind in ("place", "admin1"):
         loc, kind = replace(loc, geo_precision=2), "relative"
     elif cue == "district" and kind == "place":
         loc = replace(loc, geo_precision=2)  # "le cercle de Bandiagara": around the town
@@ -303,6 +318,7 @@ def _border_reference(text: str, span: tuple[int, int], found: list[PlaceMatch],
                       country: str) -> Location | None:
     """The nearest town or admin-1 unit of ``country`` in the same sentence as the border."""
     near = [m for m in found if m.kind != "country" and m.role == roles.LOCATIVE
+            and m.location.admin1 is not None
             and m.location.country == country and abs(m.start - span[0]) < _BORDER_REACH
             and not _SENTENCE_END.search(text[min(m.end, span[1]):max(m.start, span[0])])]
     if not near:
@@ -324,6 +340,12 @@ def _scan_once(text: str, toks: list[_Tok], ctx: _Ctx,
         if found:
             out.append(found[0])
             free = found[1] + 1
+        elif toks[i].cap and "-" in toks[i].text:  # "l'axe Douentza-Boni"
+            out.extend(routes.split_route(
+                text, toks[i].text, toks[i].start, ctx.lang,
+                lambda span, name: _accept(text, span, name, ctx)
+                if _known(gz.norm_key(name), ctx.cues) else None))
+            tried.append(i)
     out = directions.apply(text, out, ctx.home, ctx.lang)
     out.extend(_borders(text, toks, out, ctx))
     return sites.apply(text, sorted(out, key=lambda m: (m.start, m.end)), ctx.lang), tried
