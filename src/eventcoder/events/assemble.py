@@ -257,7 +257,8 @@ def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
             if owners.get(t.start, id(o)) == id(o):
                 found.setdefault(t.kind, []).append(t)
     shares = {kind: toll_choice.own_share(ctx, ts, target) for kind, ts in found.items()}
-    return {kind: toll_choice.credible(ctx, ts) for kind, ts in shares.items() if ts}
+    own = [(c.start, c.end) for c in o.members]
+    return {kind: toll_choice.credible(ctx, ts, own) for kind, ts in shares.items() if ts}
 
 
 def told_sentences(occs: list[Occurrence]) -> refine_date.Told:

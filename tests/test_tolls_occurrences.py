@@ -1,0 +1,59 @@
+"""Tolls of one occurrence among several: a single victim told by the occurrence's own
+verb, headline verbs in the present, totals over several occurrences."""
+
+import pytest
+from tests.engine_fixtures import nlp_fr, one  # noqa: F401
+
+from eventcoder.events import casualties
+
+
+def _tolls(ms):  # type: ignore[no-untyped-def]
+    return sorted((m.fatalities, m.injuries) for m in ms)
+
+
+@pytest.mark.parametrize("text,tolls", [
+    # the single victim told by the killing's own verb is its toll, not a figure told later
+    ("Le 3 mai, un gendarme a été tué par l'explosion d'une mine près de Gao. Selon un "
+     "habitant, il y a une dizaine de morts parmi les soldats du camp voisin.", [(1, None)]),
+    ("Le 3 mai, un policier a été abattu et deux autres blessés par une bombe artisanale "
+     "près de Gao. On compterait une vingtaine de morts, selon des rumeurs.", [(1, 2)]),
+    # one person told about in passing beside the figure stays no toll
+    ("Le 3 mai, une bombe a fait 14 morts et 30 blessés au marché de Gao. Un commerçant blessé "
+     "a raconté la scène.", [(14, 30)]),
+])
+def test_single_victim_of_the_occurrences_own_verb(text, tolls):
+    assert _tolls(one(text)) == tolls
+
+
+@pytest.mark.parametrize("sentence,kind,value", [
+    ("Mali : une attaque attribuée aux jihadistes tue 11 soldats dans le centre", "fatalities",
+     11),
+    ("Niger : une embuscade revendiquée par l'EI tue sept gendarmes près de Tillia",
+     "fatalities", 7),
+    ("Burkina : une explosion blesse quatre enfants près d'une école", "injuries", 4),
+    ("Des hommes armés tuent trois bergers dans le nord", "fatalities", 3),
+])
+def test_headline_present_verb_reads_its_victims_after_it(nlp_fr, sentence, kind,  # noqa: F811
+                                                          value):
+    doc = nlp_fr(sentence)
+    found = [t.value for t in casualties.tolls(doc, 0, len(doc)) if t.kind == kind]
+    assert found == [value]
+
+
+@pytest.mark.parametrize("sentence,value", [
+    # "abattre" kills people only
+    ("Les militaires ont abattu quatre assaillants près du poste.", 4),
+    ("Deux gendarmes ont été abattus par des hommes armés.", 2),
+    ("L'armée affirme avoir abattu deux drones au-dessus de la base.", None),
+    ("Trois roquettes se sont abattues près de l'ambassade.", None),
+    # an active verb's victims follow it past an adverbial phrase
+    ("Les assaillants ont tué dans la nuit cinq villageois.", 5),
+    ("Ils ont ensuite abattu dans une embuscade sept miliciens qui patrouillaient.", 7),
+    ("Des jihadistes ont tué lors d'un raid nocturne trois bergers.", 3),
+    # no adverbial phrase: the figure before a "de" part stays the parse's
+    ("L'armée dit avoir tué trois de leurs cinq chefs.", 3),
+])
+def test_abattre_and_victims_after_an_adverbial(nlp_fr, sentence, value):  # noqa: F811
+    doc = nlp_fr(sentence)
+    found = [t.value for t in casualties.tolls(doc, 0, len(doc)) if t.kind == "fatalities"]
+    assert found == ([value] if value is not None else [])
