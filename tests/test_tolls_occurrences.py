@@ -57,3 +57,27 @@ def test_abattre_and_victims_after_an_adverbial(nlp_fr, sentence, value):  # noq
     doc = nlp_fr(sentence)
     found = [t.value for t in casualties.tolls(doc, 0, len(doc)) if t.kind == "fatalities"]
     assert found == ([value] if value is not None else [])
+
+
+@pytest.mark.parametrize("text,tolls", [
+    # a total over several occurrences, told one by one after it, is no one's whole toll
+    ("Burkina : douze morts dans des attaques dans le nord\n\nLe 3 mai, des hommes armés ont "
+     "attaqué le village de Djibo, tuant quatre civils. Le lendemain, une autre attaque a visé "
+     "une patrouille militaire près d'Arbinda.", [(4, None), (None, None)]),
+    ("Niger : des frappes de drones font 20 morts sur deux marchés\n\nLe 3 mai, un drone a "
+     "frappé le marché de Tillia. Le lendemain, une autre frappe a visé le marché d'Ayorou, "
+     "tuant cinq personnes.", [(5, None), (None, None)]),
+    ("Au moins 20 personnes ont été tuées lors d'attaques contre plusieurs villages du nord du "
+     "Mali. Le 3 mai, des hommes armés ont attaqué le village de Ménaka. Le lendemain, des "
+     "assaillants ont attaqué le village d'Anderamboukane, tuant sept civils.",
+     [(7, None), (None, None)]),
+    # a plural told of one occurrence only is its toll
+    ("Mali : dix soldats tués dans des combats près de Gao\n\nLe 3 mai, des jihadistes ont "
+     "attaqué un poste militaire près de Gao.", [(10, None)]),
+    ("Nigeria : des frappes aériennes font 15 morts\n\nLe 3 mai, l'aviation a bombardé un camp "
+     "de combattants près de Maiduguri.", [(15, None)]),
+])
+def test_total_over_several_occurrences_is_no_ones_toll(text, tolls):
+    got = sorted(((m.fatalities, m.injuries) for m in one(text)),
+                 key=lambda x: (x[0] is None, x))
+    assert got == tolls

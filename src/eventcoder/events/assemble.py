@@ -271,13 +271,15 @@ def told_sentences(occs: list[Occurrence]) -> refine_date.Told:
 
 
 def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
-    """Each toll belongs to the occurrence whose trigger precedes it most closely."""
+    """Each toll belongs to the occurrence whose trigger precedes it most closely; one
+    whose trigger sums up several occurrences is their total, no one's (0)."""
     owners: dict[int, int] = {}
-    for s in {c.sent for o in occs for c in o.members}:
+    shared = toll_choice.shared_summaries(occs)
+    for s in {c.sent for o in occs for c in o.members + o.summaries}:
         sent = ctx.sentences[s]
         # ties on a trigger's start go to the occurrence told first (never to id() order,
         # which changes from run to run)
-        here = [(c.start, -k, id(o)) for k, o in enumerate(occs)
+        here = [(c.start, -k, 0 if c.start in shared else id(o)) for k, o in enumerate(occs)
                 for c in o.members + o.summaries if c.sent == s]
         for t in casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang):
             before = [h for h in here if h[0] <= t.start]

@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from eventcoder.events import roles
 from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.casualties import Toll
 from eventcoder.events.context import ArticleContext
+
+if TYPE_CHECKING:
+    from eventcoder.events.cluster import Occurrence
 
 
 def own_share(ctx: ArticleContext, tolls: list[Toll],
@@ -23,6 +27,18 @@ def own_share(ctx: ArticleContext, tolls: list[Toll],
     whole = [t for t in tolls if not t.part and not t.joint]
     joint = [t for t in tolls if t.joint]
     return whole + parts + (joint if not whole and not parts else [])
+
+
+def shared_summaries(occs: Sequence[Occurrence]) -> set[int]:
+    """Starts of the words that sum up two occurrences or more ("huit morts dans des
+    attaques", "33 tués lors de frappes sur plusieurs marchés", when the story then tells
+    each): a toll told of them is their total, which ACLED gives to no one of them (each
+    takes the figure told of its own, or none)."""
+    count: dict[int, int] = {}
+    for o in occs:
+        for start in {c.start for c in o.summaries}:
+            count[start] = count.get(start, 0) + 1
+    return {start for start, n in count.items() if n >= 2}
 
 
 def credible(ctx: ArticleContext, tolls: list[Toll],
