@@ -81,3 +81,24 @@ def test_total_over_several_occurrences_is_no_ones_toll(text, tolls):
     got = sorted(((m.fatalities, m.injuries) for m in one(text)),
                  key=lambda x: (x[0] is None, x))
     assert got == tolls
+
+
+@pytest.mark.parametrize("sentence,value", [
+    # "tombés" tells deaths after a count of people or before a phrase of dying in action
+    ("Trois soldats sont tombés au combat près de Gao.", 3),
+    ("Le bilan est de neuf militaires tombés, selon l'armée.", 9),
+    ("Quatre gendarmes tombés sous les balles des assaillants.", 4),
+    ("Deux soldats sont tombés dans une embuscade.", None),
+    ("Deux villages sont tombés aux mains des rebelles.", None),
+    # counted groups coordinated before the casualty word add up
+    ("Le bilan fait état de 12 militaires et 4 VDP tombés, précise le communiqué.", 16),
+    ("Le bilan provisoire est de 9 soldats, 2 gendarmes et 3 VDP tués.", 14),
+    # a breakdown, things, or another toll are no more groups
+    ("Douze personnes, dont 4 soldats et 2 civils, ont été tuées.", 12),
+    ("L'armée a détruit deux véhicules et plusieurs terroristes ont été neutralisés.", 3),
+    ("L'attaque a fait 10 morts et 15 blessés.", 10),
+])
+def test_fallen_and_groups_before_the_casualty_word(nlp_fr, sentence, value):  # noqa: F811
+    doc = nlp_fr(sentence)
+    found = [t.value for t in casualties.tolls(doc, 0, len(doc)) if t.kind == "fatalities"]
+    assert found == ([value] if value is not None else [])

@@ -111,7 +111,7 @@ def _kind(t: Token, lang: str) -> str | None:
     if lem in lexicon.words("casualties", "death_words", lang) or t.lower_ in lexicon.words(
             "casualties", "death_forms", lang):
         return "fatalities"
-    if lem in lexicon.words("casualties", "person_death_verbs", lang):
+    if lem in lexicon.words("casualties", "person_death_verbs", lang) and _fell(t, lang):
         return "fatalities"  # "abattu six combattants"; kept only for people (see tolls)
     if lem in lexicon.words("casualties", "injury_words", lang) or t.lower_.startswith("bless"):
         return "injuries"
@@ -120,6 +120,21 @@ def _kind(t: Token, lang: str) -> str | None:
     if _lost_people(t, lang) is not None:
         return "fatalities"
     return None
+
+
+def _fell(t: Token, lang: str) -> bool:
+    """"12 militaires tombés", "tombés au combat", "tombé sous les balles" tell deaths;
+    "tombés dans une embuscade", "tombé aux mains de", "tombé en panne" do not: "tomber"
+    kills when nothing or a phrase of dying in action follows it."""
+    if fold(t.lemma_) != "tomber":
+        return True
+    if t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm", []):
+        return False
+    nxt = t.doc[t.i + 1:t.i + 3]
+    if not len(nxt) or nxt[0].is_punct or nxt[0].pos_ == "CCONJ":
+        return True
+    words = " ".join(x.lower_ for x in nxt)
+    return any(words.startswith(p) for p in lexicon.words("casualties", "fallen_phrases", lang))
 
 
 def _lost_people(t: Token, lang: str) -> Token | None:
@@ -184,6 +199,8 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         if q is None:
             continue
         value, j = q
+        if j < t.i and (groups := _groups_before(doc, j, tok_start, lang)) is not None:
+            value, j = value + groups[0], groups[1]
         if _not_people(t, _victim_word(doc, j, t), lang):
             continue
         if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
@@ -206,6 +223,39 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
                    victim, _vague(doc[j], lang), joint)
         if joint and (part := _named_part(t, kind, lang)) is not None:
             yield part
+
+
+def _groups_before(doc: Doc, j: int, floor: int, lang: str) -> tuple[int, int] | None:
+    """(added, first figure's index) of the counted groups coordinated before the figure
+    read: "12 militaires et 4 VDP tombés", "trois policiers, deux soldats et un civil tués"
+    name disjoint groups that add up (a range "entre 10 et 15 morts" names none, a
+    breakdown "dont" parts of a whole)."""
+    added, first, k = 0, j, j - 1
+    breakdown = lexicon.words("casualties", "breakdown_words", lang)
+    if k <= floor or doc[k].lower_ != "et":
+        return None  # the last group comes after "et"; "selon un officier, six soldats" no
+    while k - 2 >= floor and doc[k].lower_ in ("et", ","):
+        m = next((m for m in range(k - 1, max(floor, k - 5) - 1, -1)
+                  if doc[m].text in _STOP or number_value(doc[m].text, lang) is not None), None)
+        if m is None or doc[m].text in _STOP or _is_date_number(doc, m) or not _group_noun(
+                doc, m + 1, k, lang) or any(x.lower_ in breakdown for x in doc[m:first]):
+            break
+        value = number_value(doc[m].text, lang)
+        if value is None or doc[m].lower_ in ("un", "une") and not _person(doc[m + 1], lang):
+            break
+        added, first, k = added + value, m, m - 1
+    return (added, first) if added else None
+
+
+def _group_noun(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """The words after a group's figure name people ("militaires", "VDP (Volontaires ...)"),
+    not things ("deux véhicules et plusieurs terroristes"), another toll ("dix morts et 15
+    blessés") nor another figure."""
+    words = doc[start:end]
+    people = lexicon.words("casualties", "assailant_victims", lang)
+    return len(words) > 0 and (_person(words[0], lang) or fold(words[0].lemma_) in people or
+                               words[0].text[:1].isupper()) and all(
+        _kind(x, lang) is None and number_value(x.text, lang) is None for x in words)
 
 
 def _victim_word(doc: Doc, j: int, t: Token) -> str | None:
@@ -297,6 +347,8 @@ def victim_groups(verb: Token, lang: str = "fr") -> tuple[int, int, int, str | N
     groups += [c for c in verb.children if c.dep_ == "conj" and c.like_num and any(
         x.dep_ == "nmod" and _person(x, lang) for x in c.children)]  # "ainsi que 10 de ..."
     groups = [g for g in groups if not _is_date_number(g.doc, g.i)]
+    if any(g.pos_ == "NOUN" and not _group_noun(g.doc, g.i, g.i + 1, lang) for g in groups):
+        return None  # "deux véhicules et plusieurs terroristes": things are no victims
     sizes = [_group_size(g, lang) for g in groups]
     if any(n is None for n in sizes):
         return None
