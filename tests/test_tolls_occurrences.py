@@ -7,6 +7,11 @@ from tests.engine_fixtures import nlp_fr, one  # noqa: F401
 from eventcoder.events import casualties
 
 
+def _fatalities(nlp, sentence):  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    return [t.value for t in casualties.tolls(doc, 0, len(doc)) if t.kind == "fatalities"]
+
+
 def _tolls(ms):  # type: ignore[no-untyped-def]
     return sorted((m.fatalities, m.injuries) for m in ms)
 
@@ -54,9 +59,7 @@ def test_headline_present_verb_reads_its_victims_after_it(nlp_fr, sentence, kind
     ("L'armée dit avoir tué trois de leurs cinq chefs.", 3),
 ])
 def test_abattre_and_victims_after_an_adverbial(nlp_fr, sentence, value):  # noqa: F811
-    doc = nlp_fr(sentence)
-    found = [t.value for t in casualties.tolls(doc, 0, len(doc)) if t.kind == "fatalities"]
-    assert found == ([value] if value is not None else [])
+    assert _fatalities(nlp_fr, sentence) == ([value] if value is not None else [])
 
 
 @pytest.mark.parametrize("text,tolls", [
@@ -99,6 +102,4 @@ def test_total_over_several_occurrences_is_no_ones_toll(text, tolls):
     ("L'attaque a fait 10 morts et 15 blessés.", 10),
 ])
 def test_fallen_and_groups_before_the_casualty_word(nlp_fr, sentence, value):  # noqa: F811
-    doc = nlp_fr(sentence)
-    found = [t.value for t in casualties.tolls(doc, 0, len(doc)) if t.kind == "fatalities"]
-    assert found == ([value] if value is not None else [])
+    assert _fatalities(nlp_fr, sentence) == ([value] if value is not None else [])
