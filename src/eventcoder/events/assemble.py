@@ -259,7 +259,8 @@ def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
             if owners.get(t.start, id(o)) == id(o):
                 found.setdefault(t.kind, []).append(t)
     shares = {kind: toll_choice.own_share(ctx, ts, target) for kind, ts in found.items()}
-    return {kind: toll_choice.credible(ctx, ts) for kind, ts in shares.items() if ts}
+    own = [(c.start, c.end) for c in o.members]
+    return {kind: toll_choice.credible(ctx, ts, own) for kind, ts in shares.items() if ts}
 
 
 def sentence_tolls(ctx: ArticleContext, s: int) -> tuple[casualties.Toll, ...]:
@@ -283,12 +284,14 @@ def told_sentences(occs: list[Occurrence]) -> refine_date.Told:
 
 
 def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
-    """Each toll belongs to the occurrence whose trigger precedes it most closely."""
+    """Each toll belongs to the occurrence whose trigger precedes it most closely; one
+    whose trigger sums up several occurrences is their total, no one's (0)."""
     owners: dict[int, int] = {}
-    for s in {c.sent for o in occs for c in o.members}:
+    shared = toll_choice.shared_summaries(occs)
+    for s in {c.sent for o in occs for c in o.members + o.summaries}:
         # ties on a trigger's start go to the occurrence told first (never to id() order,
         # which changes from run to run)
-        here = [(c.start, -k, id(o)) for k, o in enumerate(occs)
+        here = [(c.start, -k, 0 if c.start in shared else id(o)) for k, o in enumerate(occs)
                 for c in o.members + o.summaries if c.sent == s]
         for t in sentence_tolls(ctx, s):
             before = [h for h in here if h[0] <= t.start]

@@ -111,6 +111,8 @@ def _kind(t: Token, lang: str) -> str | None:
     if lem in lexicon.words("casualties", "death_words", lang) or t.lower_ in lexicon.words(
             "casualties", "death_forms", lang):
         return "fatalities"
+    if lem in lexicon.words("casualties", "person_death_verbs", lang) and _fell(t, lang):
+        return "fatalities"  # "abattu six combattants"; kept only for people (see tolls)
     if lem in lexicon.words("casualties", "injury_words", lang) or t.lower_.startswith("bless"):
         return "injuries"
     if lem == "vie" and t.i >= 2 and fold(t.doc[t.i - 2].lemma_) == "perdre":
@@ -118,6 +120,21 @@ def _kind(t: Token, lang: str) -> str | None:
     if _lost_people(t, lang) is not None:
         return "fatalities"
     return None
+
+
+def _fell(t: Token, lang: str) -> bool:
+    """"12 militaires tombés", "tombés au combat", "tombé sous les balles" tell deaths;
+    "tombés dans une embuscade", "tombé aux mains de", "tombé en panne" do not: "tomber"
+    kills when nothing or a phrase of dying in action follows it."""
+    if fold(t.lemma_) != "tomber":
+        return True
+    if t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm", []):
+        return False
+    nxt = t.doc[t.i + 1:t.i + 3]
+    if not len(nxt) or nxt[0].is_punct or nxt[0].pos_ == "CCONJ":
+        return True
+    words = " ".join(x.lower_ for x in nxt)
+    return any(words.startswith(p) for p in lexicon.words("casualties", "fallen_phrases", lang))
 
 
 def _lost_people(t: Token, lang: str) -> Token | None:
@@ -175,12 +192,17 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
         if toll_scope.cumulative(doc, t.i, tok_start, tok_end):
             continue
         if (summed := victim_groups(t, lang)) is not None:
-            yield Toll(kind, *summed)
+            if not _not_people(t, summed[3], lang):
+                yield Toll(kind, *summed)
             continue
         q = _quantity_after(t, lang) or _quantity_before(doc, t.i, tok_start, lang)
         if q is None:
             continue
         value, j = q
+        if j < t.i and (groups := _groups_before(doc, j, tok_start, lang)) is not None:
+            value, j = value + groups[0], groups[1]
+        if _not_people(t, _victim_word(doc, j, t), lang):
+            continue
         if doc[j].lower_ in lexicon.words("casualties", "never_toll_words", lang):
             continue  # "des milliers de morts": a war's toll, never one event's
         if toll_scope.running_total(doc, min(j, t.i), max(j, t.i), tok_start, tok_end,
@@ -201,6 +223,60 @@ def tolls(doc: Doc, tok_start: int, tok_end: int, lang: str = "fr") -> Iterable[
                    victim, _vague(doc[j], lang), joint)
         if joint and (part := _named_part(t, kind, lang)) is not None:
             yield part
+
+
+def _groups_before(doc: Doc, j: int, floor: int, lang: str) -> tuple[int, int] | None:
+    """(added, first figure's index) of the counted groups coordinated before the figure
+    read: "12 militaires et 4 VDP tombés", "trois policiers, deux soldats et un civil tués"
+    name disjoint groups that add up (a range "entre 10 et 15 morts" names none, a
+    breakdown "dont" parts of a whole)."""
+    added, first, k = 0, j, j - 1
+    breakdown = lexicon.words("casualties", "breakdown_words", lang)
+    if k <= floor or doc[k].lower_ != "et":
+        return None  # the last group comes after "et"; "selon un officier, six soldats" no
+    while k - 2 >= floor and doc[k].lower_ in ("et", ","):
+        m = next((m for m in range(k - 1, max(floor, k - 5) - 1, -1)
+                  if doc[m].text in _STOP or number_value(doc[m].text, lang) is not None), None)
+        if m is None or doc[m].text in _STOP or _is_date_number(doc, m) or not _group_noun(
+                doc, m + 1, k, lang) or any(x.lower_ in breakdown for x in doc[m:first]):
+            break
+        value = number_value(doc[m].text, lang)
+        if value is None or doc[m].lower_ in ("un", "une") and not _person(doc[m + 1], lang):
+            break
+        added, first, k = added + value, m, m - 1
+    return (added, first) if added else None
+
+
+def _group_noun(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """The words after a group's figure name people ("militaires", "VDP (Volontaires ...)"),
+    not things ("deux véhicules et plusieurs terroristes"), another toll ("dix morts et 15
+    blessés") nor another figure."""
+    words = doc[start:end]
+    people = lexicon.words("casualties", "assailant_victims", lang)
+    return len(words) > 0 and (_person(words[0], lang) or fold(words[0].lemma_) in people or
+                               words[0].text[:1].isupper()) and all(
+        _kind(x, lang) is None and number_value(x.text, lang) is None for x in words)
+
+
+def _victim_word(doc: Doc, j: int, t: Token) -> str | None:
+    """The noun a figure counts: after it ("six combattants ont été abattus") or, for a
+    figure after the verb, the figure's own head ("a abattu six combattants")."""
+    if j > t.i:
+        return fold(doc[j].head.lemma_) if doc[j].head.i != t.i else fold(doc[j].lemma_)
+    nouns = [x for x in doc[j:t.i] if x.pos_ == "NOUN"]
+    return fold(nouns[0].lemma_) if nouns else None
+
+
+def _not_people(t: Token, victim: str | None, lang: str) -> bool:
+    """"abattre" kills only when it counts people ("ont abattu six combattants", "deux
+    soldats ont été abattus"); "abattre deux drones", "des roquettes se sont abattues" or
+    "abattre des arbres" count no dead."""
+    if fold(t.lemma_) not in lexicon.words("casualties", "person_death_verbs", lang):
+        return False
+    people = lexicon.words("casualties", "person_nouns", lang) | lexicon.words(
+        "casualties", "civilian_victims", lang) | lexicon.words(
+        "casualties", "assailant_victims", lang)
+    return victim not in people
 
 
 def _joint(t: Token, lang: str) -> bool:
@@ -271,6 +347,8 @@ def victim_groups(verb: Token, lang: str = "fr") -> tuple[int, int, int, str | N
     groups += [c for c in verb.children if c.dep_ == "conj" and c.like_num and any(
         x.dep_ == "nmod" and _person(x, lang) for x in c.children)]  # "ainsi que 10 de ..."
     groups = [g for g in groups if not _is_date_number(g.doc, g.i)]
+    if any(g.pos_ == "NOUN" and not _group_noun(g.doc, g.i, g.i + 1, lang) for g in groups):
+        return None  # "deux véhicules et plusieurs terroristes": things are no victims
     sizes = [_group_size(g, lang) for g in groups]
     if any(n is None for n in sizes):
         return None
@@ -326,7 +404,9 @@ def _group_size(tok: Token, lang: str) -> int | None:
 def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
     """"blessant trois casques bleus", "ont tué cinq villageois": an active verb's object."""
     doc = t.doc
-    if t.lower_.endswith("ant"):  # "blessant trois casques bleus" (often mis-tagged)
+    if t.lower_.endswith("ant") or t.lower_ in lexicon.words("casualties", "active_forms", lang):
+        # "blessant trois casques bleus", "une attaque tue 11 soldats" (often mis-tagged):
+        # an active form is followed by its victims, whatever comes before is the killer
         for n in doc[t.i + 1:min(len(doc), t.i + 5)]:  # "tuant au moins douze civils"
             value = number_value(n.lower_, lang)
             if value is not None and n.lower_ not in ("un", "une"):
@@ -335,7 +415,7 @@ def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
         value = number_value(doc[t.i + 2].lower_, lang)  # "la mort de 16 soldats"
         if value is not None and doc[t.i + 2].lower_ not in ("un", "une"):
             return value, doc[t.i + 2].i
-    if t.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in t.children):
+    if t.pos_ != "VERB" or _passive(t):
         return None
     for obj in (c for c in t.children if c.dep_ == "obj"):
         if obj.lower_ in lexicon.load("casualties", lang).get("vague", {}) or obj.lower_ in \
@@ -348,6 +428,35 @@ def _quantity_after(t: Token, lang: str) -> tuple[int, int] | None:
                 value = number_value(n.lower_, lang)
                 if value is not None:
                     return value, n.i
+    if not any(c.dep_ == "obj" for c in t.children):
+        return _victims_past_adverbial(t, lang)
+    return None
+
+
+def _passive(t: Token) -> bool:
+    """Passive unless "avoir" alone makes the tense ("ils ont abattu", whatever the parse
+    calls their subject)."""
+    deps = {c.dep_: c for c in t.children}
+    if "aux:pass" in deps:
+        return True
+    return "nsubj:pass" in deps and not any(
+        c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in t.children)
+
+
+def _victims_past_adverbial(t: Token, lang: str) -> tuple[int, int] | None:
+    """"ils ont abattu dans une embuscade six combattants", "ont tué dans la nuit trois
+    bergers": an active verb's counted victims follow it past an adverbial phrase (the
+    parse may hang them on that phrase); the first figure on a person noun in its clause."""
+    doc = t.doc
+    after = next((n for n in doc[t.i + 1:t.i + 3] if n.pos_ != "ADV"), None)
+    if after is None or after.pos_ != "ADP":
+        return None  # no adverbial phrase between: the parse's object stands
+    for n in doc[after.i:min(len(doc) - 1, t.i + 9)]:
+        if n.text in _STOP or n.text == "," or n.pos_ in ("VERB", "PRON"):
+            return None
+        value = number_value(n.lower_, lang)
+        if value is not None and n.lower_ not in ("un", "une") and _person(doc[n.i + 1], lang):
+            return value, n.i
     return None
 
 

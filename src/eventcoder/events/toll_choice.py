@@ -3,13 +3,18 @@ credible figure among conflicting ones, a figure over a vague count, both sides'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from eventcoder.events import roles
 from eventcoder.events import toll_sources as tolls_lex
 from eventcoder.events.casualties import Toll
 from eventcoder.events.context import ArticleContext
+
+if TYPE_CHECKING:
+    from eventcoder.events.cluster import Occurrence
 
 
 def own_share(ctx: ArticleContext, tolls: list[Toll],
@@ -24,11 +29,27 @@ def own_share(ctx: ArticleContext, tolls: list[Toll],
     return whole + parts + (joint if not whole and not parts else [])
 
 
-def credible(ctx: ArticleContext, tolls: list[Toll]) -> Toll:
+def shared_summaries(occs: Sequence[Occurrence]) -> set[int]:
+    """Starts of the words that sum up two occurrences or more ("huit morts dans des
+    attaques", "33 tués lors de frappes sur plusieurs marchés", when the story then tells
+    each): a toll told of them is their total, which ACLED gives to no one of them (each
+    takes the figure told of its own, or none)."""
+    count: dict[int, int] = {}
+    for o in occs:
+        for start in {c.start for c in o.summaries}:
+            count[start] = count.get(start, 0) + 1
+    return {start for start, n in count.items() if n >= 2}
+
+
+def credible(ctx: ArticleContext, tolls: list[Toll],
+             triggers: Sequence[tuple[int, int]] = ()) -> Toll:
     """Of the figures given for one occurrence: not the perpetrator's boast ("le groupe
     affirme avoir tué 85 soldats") nor a superseded toll ("un bilan précédent faisait état
     de 3 morts"); an updated toll ("le bilan s'est alourdi à 40 morts") if given, else the
-    lowest of the rest, as ACLED codes conflicting figures."""
+    lowest of the rest, as ACLED codes conflicting figures. ``triggers`` are the character spans
+    of the occurrence's own trigger words: a single victim told by one of them ("un casque
+    bleu a été tué par l'explosion") is that occurrence's account of its dead, not one
+    person told about in passing ("un invité blessé par des éclats a raconté")."""
     total = _total_of_parts([t for t in tolls if not tolls_lex.boast(ctx, t)])
     if total is not None:
         return total
@@ -38,7 +59,7 @@ def credible(ctx: ArticleContext, tolls: list[Toll]) -> Toll:
     updated = [t for t in kept if tolls_lex.updated(ctx, t)]
     if updated:
         return updated[-1]
-    figures = [t for t in kept if not tolls_lex.one_person(ctx, t)]
+    figures = [t for t in kept if not tolls_lex.one_person(ctx, t) or _told_by(t, triggers)]
     kept = figures if figures and any(t.value > 1 for t in figures) else kept
     own = [t for t in kept if not tolls_lex.assailants(ctx, t)]
     if own and len(own) < len(kept) and own[0].kind == "fatalities":
@@ -47,6 +68,11 @@ def credible(ctx: ArticleContext, tolls: list[Toll]) -> Toll:
         other = min((t for t in kept if t not in own), key=lambda t: t.value)
         return replace(main, value=main.value + other.value)
     return min(own or kept, key=lambda t: t.value)
+
+
+def _told_by(t: Toll, own: Sequence[tuple[int, int]]) -> bool:
+    """The toll's casualty word (its last word, read backwards) is a trigger of its own."""
+    return any(t.start <= start and end == t.end for start, end in own)
 
 
 def _same_side(ctx: ArticleContext, a: Toll, b: Toll) -> bool:
