@@ -26,3 +26,10 @@ def test_strikes_as_a_habit_add_no_event():
              "la région de Diffa, tuant trois soldats. L'armée mène régulièrement des frappes "
              "aériennes dans la région.")
     assert [m.sub_event_type for m in ms] == ["Remote explosive/landmine/IED"]
+
+
+def test_strikes_an_outlet_reported_are_not_a_new_action():
+    ms = one("Le lundi 7 décembre, une mine a explosé au passage d'un véhicule militaire dans "
+             "la région de Diffa, tuant trois soldats. Des médias locaux ont rapporté des "
+             "frappes aériennes dans la zone.")
+    assert [m.sub_event_type for m in ms] == ["Remote explosive/landmine/IED"]

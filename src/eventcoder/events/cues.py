@@ -43,6 +43,8 @@ def narrated_action(ctx: ArticleContext, c: Candidate) -> bool:
     verb = tok.head
     if tok.dep_ != "obj" or verb.pos_ != "VERB" or "Past" not in verb.morph.get("Tense", []):
         return False
+    if verb.lemma_.lower() not in lexicon.words("triggers", "performing_verbs", ctx.lang):
+        return False  # "les médias ont rapporté des frappes": told, not performed
     if "Part" in verb.morph.get("VerbForm", []) and not any(
             x.dep_ == "aux:tense" for x in verb.children):
         return False  # a bare participle: "des frappes menées par ...", no finite act
