@@ -77,3 +77,20 @@ def test_misspelt_town_retried_after_a_foreign_adjective() -> None:
     text = ("Des avions de fabrication russe ont bombardé le village de Pazi Gyi, dans le "
             "district de Kantbalu, au nord de Mandalay.")
     assert ("district de Kantbalu", "MM", "MM-01") in _places(text)
+
+
+# Curated neighbourhoods and districts that armed-violence reports of Haiti and Pakistan name
+# and GeoNames cities500 lacks.
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Trois policiers ont été abattus à Laboule, sur les hauteurs de Pétion-Ville.", "Laboule",
+     "HT-OU"),
+    ("Des affrontements entre gangs ont fait dix morts à Cité Soleil, en Haïti.", "Cité Soleil",
+     "HT-OU"),
+    ("Un gang a incendié des maisons dans le quartier de Martissant jeudi.", "Martissant",
+     "HT-OU"),
+    ("Un drone a frappé une maison dans le Waziristan du Nord, au Pakistan.",
+     "Waziristan du Nord", "PK-KP"),
+    ("Des soldats pakistanais ont été tués au Sud-Waziristan.", "Sud-Waziristan", "PK-KP"),
+])
+def test_curated_neighbourhoods(text: str, name: str, admin1: str) -> None:
+    assert any(name in s and a == admin1 for s, _, a in _places(text)), _places(text)
