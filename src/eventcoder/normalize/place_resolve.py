@@ -15,6 +15,7 @@ from functools import cache
 from typing import NamedTuple
 
 from eventcoder.normalize import gazetteer as gz
+from eventcoder.normalize.actor_kb import load_yaml
 from eventcoder.schema import Location
 
 _FOREIGN_MIN_POP = 100_000  # a foreign town is matched only when it is this big
@@ -80,11 +81,26 @@ def _inflect(adj: str) -> list[str]:
     return [adj, adj + "e", adj + "s", adj + "es"]
 
 
+def _demonyms(lang: str) -> dict[str, str]:
+    """The nationality adjectives the actor tables know (data/<lang>/demonyms.yaml): "l'armée
+    birmane" names Myanmar for places as much as for actors, so a country new to the corpus
+    needs its adjective written once, not in two lists."""
+    out: dict[str, str] = {}
+    for cc, entry in (load_yaml(lang, "demonyms.yaml") or {}).items():
+        if isinstance(entry, list):
+            forms = entry
+        else:
+            forms = _inflect(str(entry)) if lang == "fr" else [str(entry)]
+        out.update((form.casefold(), cc) for form in forms)
+    return out
+
+
 @cache
 def cues_for(lang: str) -> Cues:
     data = gz.lang_data(lang)
-    adjectives = {form.casefold(): cc for cc, adjs in (data.get("adjectives") or {}).items()
-                  for adj in adjs for form in _inflect(adj)}
+    adjectives = _demonyms(lang)
+    adjectives.update({form.casefold(): cc for cc, adjs in (data.get("adjectives") or {}).items()
+                       for adj in adjs for form in _inflect(adj)})
     countries = dict(gz.country_index())
     for cc, names in (data.get("country_names") or {}).items():
         for n in names:

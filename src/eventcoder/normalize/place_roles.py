@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from eventcoder.normalize import gazetteer as gz
@@ -149,6 +149,23 @@ def is_outlet_name(text: str, pos: int, rc: RoleCues) -> bool:
     """"l'agence de presse officielle Sana", "la chaîne Al-Mayadeen": a name, not a place."""
     before = _clause_before(text, pos)
     return rc.outlet.search(before) is not None and rc.locative.search(before) is None
+
+
+@lru_cache(maxsize=4)
+def _outlet_spans(text: str) -> tuple[tuple[int, int], ...]:
+    from eventcoder.normalize.outlets import find_outlets  # outlets need the actor tables
+
+    return tuple((h.start, h.end) for h in find_outlets(text))
+
+
+def in_outlet_name(text: str, span: tuple[int, int], rc: RoleCues) -> bool:
+    """"The Irrawaddy et Radio Free Asia ont rapporté", "selon Myanmar Now", "France 24 a
+    diffusé": a name inside a known outlet's name (data/outlets.yaml) is the newsroom, not
+    a place, unless a locative word asks for the place ("dans l'Irrawaddy")."""
+    for start, end in _outlet_spans(text):
+        if start <= span[0] and span[1] <= end:
+            return not is_locative(text, start, rc)
+    return False
 
 
 def role_of(text: str, span: tuple[int, int], name: str, kind: str, country: str | None,

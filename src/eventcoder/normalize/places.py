@@ -183,7 +183,7 @@ def _match_at(text: str, toks: list[_Tok], i: int, ctx: _Ctx,
         if key is None and ctx.allowed and surface.casefold() not in ctx.cues.stop and \
                 _cue_before(text, toks[i].start, ctx.cues)[0] == "admin":
             key = fuzzy_admin_key(gz.norm_key(surface), ctx.allowed[0])
-        if key or not ctx.allowed:  # no country yet: look again once the article's is known
+        if key or ctx.home is None:  # look again once the article's country is known
             tried.append(i)
         if key:
             m = _accept(text, (toks[i].start, toks[ends[0]].end), key, ctx, True)
@@ -203,7 +203,8 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     if hit is None:
         return None
     loc, kind, population = hit
-    if kind != "country" and roles.is_outlet_name(text, span[0], ctx.roles):
+    if kind != "country" and roles.is_outlet_name(text, span[0], ctx.roles) or \
+            cue is None and roles.in_outlet_name(text, span, ctx.roles):
         return None
     if kind != "country" and cue is None and not relative and _person(text, span, ctx):
         return None
