@@ -50,3 +50,18 @@ def test_an_undated_occurrence_of_a_wire_report_is_of_its_dateline_day(nlp_fr, t
 def test_the_day_of_a_notice_is_not_the_strike_day(nlp_fr, text):  # noqa: F811
     ms = one(text, MARCH)
     assert ms and {m.date.start for m in ms} == {date(2024, 3, 3)}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Des hommes armés ont surgi et ouvert le feu dans la rue, dans l'État de Sonora. Douze "
+     "personnes ont été tuées et dix autres blessées. Les événements se sont produits "
+     "mercredi 6 mars dans la soirée dans la commune de Caborca.", date(2024, 3, 6)),
+    ("Un commando a attaqué un bar de la ville, dans l'État de Zacatecas. Neuf personnes ont "
+     "été tuées. Les faits remontent au samedi 9 mars, en fin de soirée.", date(2024, 3, 9)),
+    ("Des assaillants ont incendié plusieurs maisons d'un village du Nord-Kivu. Six civils "
+     "ont péri. La tuerie s'est déroulée le 12 mars au petit matin.", date(2024, 3, 12)),
+])
+def test_an_occurrence_dated_by_the_header_only_takes_the_day_told_after(nlp_fr, text, day):  # noqa: F811
+    """ACLED codes the day when the account tells one, though the lead gives none."""
+    ms = one(text, MARCH)
+    assert ms and {(m.date.start, m.date.end) for m in ms} == {(day, day)}
