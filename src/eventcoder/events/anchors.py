@@ -1,7 +1,8 @@
 """Each candidate's own date and place: the expressions written in its segment.
 
 A bare weekday ("dimanche") in an article dated by month is pinned to the last day-precise
-date told before it (the week the article is about), else left as the month.
+date told before it (the week the article is about), else left as the month; so is a night
+between two weekdays ("dans la nuit de mardi à mercredi"), by its morning.
 """
 
 from __future__ import annotations
@@ -30,11 +31,25 @@ def weekdays(text: str | None) -> set[int]:
     return {i for i, w in enumerate(_WEEKDAYS) if w in low}
 
 
-def _pin(m: DateMatch, day: date | None) -> DateMatch:
+def _pin(m: DateMatch, day: date | None, back: int = 0) -> DateMatch:
+    """The match narrowed to ``day`` (to the ``back`` days before it too: a night)."""
     s = m.span
     if day is None or not s.start <= day <= s.end:
         return m
-    return replace(m, span=replace(s, start=day, end=day, precision="day"))
+    first = day - timedelta(days=back)
+    return replace(m, span=replace(s, start=first, end=day,
+                                   precision="day" if back == 0 else "range"))
+
+
+def _night(text: str) -> tuple[int, int] | None:
+    """"dans la nuit de mardi à mercredi": the weekday it ends on and how many days it
+    spans; a night is pinned by its morning, the day the story's calendar counts."""
+    low = text.lower()
+    named = sorted((low.index(w), i) for i, w in enumerate(_WEEKDAYS) if w in low)
+    if len(named) != 2 or any(ch.isdigit() for ch in text):
+        return None
+    first, last = named[0][1], named[1][1]
+    return last, (last - first) % 7 or 1
 
 
 def _story_relative(text: str) -> int | None:
@@ -57,6 +72,7 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
     for m in matches:
         s = m.span
         days = weekdays(m.text)
+        night = _night(m.text) if (s.end - s.start).days > 7 else None
         shift = _story_relative(m.text)
         if shift is not None and anchor is not None:
             told = anchor + timedelta(days=shift)  # "la veille" of the day just told
@@ -66,8 +82,8 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
             continue  # "le lendemain" of no day told: no date, not the day after publication
         if s.precision == "day" and s.stated:
             anchor = s.start
-        elif len(days) == 1 and not any(ch.isdigit() for ch in m.text):
-            wd = days.pop()
+        elif (len(days) == 1 or night) and not any(ch.isdigit() for ch in m.text):
+            wd, back = night or (days.pop(), 0)
             if wd in pinned:
                 day: date | None = pinned[wd]
             elif anchor:
@@ -76,9 +92,9 @@ def pin_weekdays(matches: list[DateMatch]) -> list[DateMatch]:
                 later = [d for d in days_given if s.start <= d <= s.end]
                 day = max(later) + timedelta(days=(wd - max(later).weekday()) % 7 or 7) \
                     if later else None
-            m = _pin(m, day)
-            if m.span.precision == "day":
-                pinned[wd] = m.span.start
+            m = _pin(m, day, back)
+            if m.span != s:
+                pinned[wd] = m.span.end
         out.append(m)
     return out
 

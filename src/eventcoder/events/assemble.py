@@ -98,7 +98,7 @@ def _vague_date(ctx: ArticleContext, o: Occurrence) -> tuple[DateSpan | None, Sp
               if m.span.precision == "day" and anchors.is_report_date(ctx, m, o.first.start)]
     if report:
         return _before(report[0].span), _span(ctx, report[0].start, report[0].end)
-    pub = ctx.article.published
+    pub = dates.report_day(ctx.text, ctx.article.published, ctx.lang)
     if pub is None:
         return None, None  # not stated, and no publication date to fall back on
     return dates.publication_span(pub), None

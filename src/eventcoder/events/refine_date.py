@@ -2,7 +2,8 @@
 
 "Une embuscade a tué dix soldats cette semaine ... Une unité a été envoyée lundi ... C'est
 au cours de cette opération que ...": the lead gives a week (or only the day the news was
-announced), the account that follows gives the day. ACLED codes the day when one is told.
+announced, or nothing but the header's month), the account that follows gives the day.
+ACLED codes the day when one is told.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from eventcoder.events.cluster import Occurrence
     from eventcoder.events.context import ArticleContext
 
-_MAX_DAYS = 10  # a span wider than this (a month) is the story's period, not a vague day
+_MAX_DAYS = 10  # a stated span wider than this (a month) is the story's period, not a vague day
 _MIN_DAYS = 4  # a narrower span ("dans la nuit de lundi à mardi") is as told, not vague
 
 Told = dict[int, frozenset[str]]  # sentence -> type keys of the occurrences told there
@@ -30,8 +31,9 @@ def told_day(ctx: ArticleContext, o: Occurrence, span: DateSpan,
     its vague span: not the day of a statement or of a report. The account ends at a
     sentence told by an occurrence of another type or one that turns to another story
     ("Par ailleurs, ...")."""
-    if span.precision == "day" or not _MIN_DAYS <= (span.end - span.start).days <= _MAX_DAYS:
-        return None
+    width = (span.end - span.start).days
+    if span.precision == "day" or width < _MIN_DAYS or width > _MAX_DAYS and span.stated:
+        return None  # an unstated month (the header's) is no period the text gives
     own = {c.sent for c in o.members + o.summaries}
     for sent in ctx.sentences[o.first.sent:]:
         if sent.index not in own and (sent.index in told and not told[sent.index] & o.type_keys

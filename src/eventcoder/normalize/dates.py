@@ -19,6 +19,8 @@ Conventions (documented choices):
 - "la veille" is the day before publication and "le lendemain" the day after: re-anchoring
   them on the day the story just told is the engine's job (``anchors.pin_weekdays``, which
   drops a "lendemain" of no day told); "ce jour-là" is not matched.
+- A wire dateline opening a month-dated text ("14 juin (Reuters) -") is the day the report
+  speaks from, like "ce lundi 21 décembre": relative words resolve against it.
 - "ce week-end" written Monday to Thursday is the weekend just past.
 - Relative words need a publication date; without one they resolve to None and are not
   returned by ``find_dates`` (the caller warns).
@@ -27,6 +29,7 @@ Conventions (documented choices):
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -102,22 +105,46 @@ def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
 RELATIVE_KINDS = frozenset({"weekday", "wdday", "relday", "relperiod", "ago", "range"})
 
 
-def speaking_day(found: list[_Candidate], published: PubDate | None) -> PubDate | None:
-    """The day a month-dated report speaks from, when it says so ("ce lundi 21 décembre").
-
-    A demonstrative full date with its weekday, inside the publication month, is the
-    writer's "today" (or very near it); relative words then resolve against that day
-    instead of spreading over the whole month.
+def speaking_day(
+    found: list[_Candidate], published: PubDate | None, text: str = ""
+) -> PubDate | None:
+    """The day a month-dated report speaks from, when it says so: a demonstrative full
+    date with its weekday ("ce lundi 21 décembre"), or the dateline that opens a wire
+    report ("14 juin (Reuters) -", "BAMAKO, 3 mars (AFP) -"). Inside the publication month
+    it is the writer's "today"; relative words then resolve against that day instead of
+    spreading over the whole month.
     """
     if published is None or published.precision != "month":
         return None
     for c in found:
         p = c.parsed
-        if p.kind in ("date", "wdday") and p.present and p.weekday is not None:
+        said = p.kind in ("date", "wdday") and p.present and p.weekday is not None
+        if said or p.kind == "date" and _is_dateline(text, c):
             resolved = resolve_parsed(p, published)
             if resolved and published.start <= resolved[0] <= published.end:
                 return PubDate(resolved[0], resolved[0], "day")
     return None
+
+
+# A wire dateline: an optional place, the date, an optional agency in brackets, a dash.
+_DATELINE_HEAD = re.compile(r"\s*(?:[A-ZÀ-Ý][\w'’ -]{0,30},\s*)?(?:le\s+)?\Z")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—]\s")
+
+
+def _is_dateline(text: str, c: _Candidate) -> bool:
+    """Whether a date opens the text as a dateline, before any sentence of the report."""
+    return c.start <= 40 and bool(_DATELINE_HEAD.match(text[: c.start])) and bool(
+        _DATELINE_TAIL.match(text, c.end))
+
+
+def report_day(text: str, published: PubDate | None, lang: str = "fr") -> PubDate | None:
+    """The publication date as precise as the text makes it: a month-dated header narrowed
+    to the day its dateline or its "ce lundi 21 décembre" speaks from (an occurrence told
+    with no date of its own is then of that day, as in a day-dated report)."""
+    if published is None or published.precision != "month":
+        return published
+    head = _longest_first(_candidates(text[:200], lang))
+    return speaking_day(head, published, text) or published
 
 
 def find_dates(
@@ -125,7 +152,7 @@ def find_dates(
 ) -> list[DateMatch]:
     """Every date expression in ``text`` with its resolved span, in text order."""
     found = _longest_first(_candidates(text, lang))
-    speaking = speaking_day(found, published)
+    speaking = speaking_day(found, published, text)
     matches: list[DateMatch] = []
     for c in found:
         if c.parsed.anchor != "at" and not include_bounds:
