@@ -81,3 +81,14 @@ def test_a_far_distance_with_a_bound_is_no_place_in_the_town_s_province(phrase: 
 def test_an_elided_relative_cue_makes_the_place_relative(phrase: str) -> None:
     found = find_places(f"Une embuscade a eu lieu {phrase} mardi.")
     assert [m.kind for m in found if "Agadez" in m.text] == ["relative"]
+
+
+@pytest.mark.parametrize(("phrase", "admin1"), [
+    ("à 600 kilomètres au nord de la capitale Bamako", None),  # far: the country only
+    ("à 20 km de la capitale régionale Gao", "ML-7"),  # near: at the reference town
+    ("au sud de la capitale Niamey", "NE-8"),
+])
+def test_a_capital_named_in_apposition_is_the_reference_town(
+        phrase: str, admin1: str | None) -> None:
+    found = find_places(f"Des rebelles ont attaqué une localité située {phrase}.")
+    assert [(m.kind, m.location.admin1) for m in found] == [("relative", admin1)]
