@@ -92,3 +92,15 @@ def test_a_capital_named_in_apposition_is_the_reference_town(
         phrase: str, admin1: str | None) -> None:
     found = find_places(f"Des rebelles ont attaqué une localité située {phrase}.")
     assert [(m.kind, m.location.admin1) for m in found] == [("relative", admin1)]
+
+
+@pytest.mark.parametrize("second", [
+    "Les combats ont éclaté après l'arrestation d'un commandant d'une milice de Misrata.",
+    "Selon des témoins, des hommes d'une brigade de Misrata ont ouvert le feu sur la foule.",
+    "Les affrontements opposaient des milices de Misrata à des groupes locaux.",
+])
+def test_a_group_named_by_its_town_is_no_place_of_the_clash(second: str) -> None:
+    ms = one("Jeudi soir, de violents affrontements entre milices ont fait trois morts à "
+             f"Tripoli. {second}", JAN)
+    assert len(ms) == 1, [(m.location, m.date) for m in ms]
+    assert ms[0].location is not None and ms[0].location.admin1 == "LY-TB"
