@@ -191,6 +191,7 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
             keep.append(m)
         elif not _statement_date(tok, ctx.lang) and not _report_date(tok, trig, ctx.lang) and (
                 _clause(tok) == _clause(trig) or trig.is_ancestor(tok)
+                or _before_incise(tok, trig, ctx.lang)
                 or len(found) == 1 and not _reporting_clause(tok, ctx.lang)
                 and not _speech_between(tok, trig, ctx.lang)):
             keep.append(m)
@@ -201,6 +202,18 @@ def own_date(ctx: ArticleContext, start: int, end: int, trigger: int) -> DateMat
     if not keep:
         return None
     return min(keep, key=lambda m: abs(m.start - trigger))
+
+
+def _before_incise(tok: Token, trig: Token, lang: str) -> bool:
+    """"Dix soldats ont été tués dans une embuscade, le 15 janvier, a déclaré mardi un
+    officier": a French inverted incise puts the whole report before its speech verb and
+    that verb's own day after it, so a date between the trigger and the verb is the news's,
+    whatever the parser hung it on."""
+    verb = tok.doc[_clause(tok)]
+    if not (trig.i < tok.i < verb.i and verb.is_ancestor(trig)) or not _reporting_clause(
+            tok, lang):
+        return False
+    return not any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children)
 
 
 def _speech_between(a: Token, b: Token, lang: str) -> bool:

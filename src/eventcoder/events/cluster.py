@@ -108,8 +108,12 @@ def _new_actor(ctx: ArticleContext, c: Candidate) -> bool:
 
 
 def _occ_compatible(o: Occurrence, c: Candidate, same_sentence: bool) -> bool:
+    """A definite general noun ("l'attaque a touché un camp", "l'opération a visé") names
+    the act told before whatever its means, as one in the same sentence does; only an
+    indefinite one ("une attaque") may be an act of another kind (a raid after a strike)."""
     keys: set[str | None] = set(o.type_keys) or {None}
-    return any(compatible_types(k, c.type_key, same_sentence) for k in keys)
+    named = same_sentence or c.definite and c.generic and not c.plural
+    return any(compatible_types(k, c.type_key, named) for k in keys)
 
 
 def date_conflict(a: DateMatch | None, b: DateMatch | None) -> bool:

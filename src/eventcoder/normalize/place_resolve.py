@@ -52,7 +52,9 @@ def _unaccented(s: str) -> str:
 
 def _cue_body(cues: list[str]) -> str:
     """One alternation of the cues, longest first, each also without its accents: the press
-    writes "Etat de Borno" as often as "État de Borno"."""
+    writes "Etat de Borno" as often as "État de Borno". A cue ending in "de" also stands
+    elided before a vowel ("à 30 km d'Agadez", "au nord d'Ansongo")."""
+    cues = [*cues, *(c[:-2] + "d'" for c in cues if c.endswith(" de"))]
     alts = []
     for cue in sorted({*cues, *map(_unaccented, cues)}, key=len, reverse=True):
         esc = re.escape(cue).replace("'", "['’]").replace(r"\ ", r"\s+")
