@@ -106,3 +106,20 @@ def test_a_device_told_after_a_blast_says_what_exploded():
     found = one("Mardi, une explosion a retenti au passage d'un convoi militaire près de Gao. "
                 "Selon la police, un engin explosif a été actionné au bord de la route.")
     assert [(m.event_type, m.sub_event_type) for m in found] == [IED]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # soldiers killed in a mosque, a school or a market of their camp: the forces were hit
+    ("Samedi, trois soldats ont été tués dans une attaque rebelle. Les rebelles ont ciblé "
+     "une mosquée située dans la caserne de Kati avec des roquettes, selon l'armée.",
+     "Military Forces"),
+    ("Mardi, des roquettes ont visé l'école où logeaient des militaires à Boni, tuant deux "
+     "soldats maliens.", "Military Forces of Mali"),
+    # the faithful killed in a mosque stay civilians
+    ("Mardi, une roquette a frappé une mosquée de Gao pendant la prière, tuant quatre "
+     "fidèles.", "Civilians (Mali)"),
+])
+def test_a_site_hit_is_coded_by_who_was_harmed_in_it(text, target):
+    found = one(text)
+    assert len(found) == 1
+    assert found[0].actor2 is not None and found[0].actor2.name == target
