@@ -313,6 +313,7 @@ def _typed(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None, a2: roles.
            victim: roles.Role | None, found: dict[str, casualties.Toll]
            ) -> tuple[str | None, int, roles.Role | None, roles.Role | None]:
     """The type key and its trigger, with the actors recoded by what the type says."""
+    a2 = _site_of_forces(ctx, a2, victim)
     civ = casualties.civilian_victims(found.values(), ctx.lang) or village_toll(
         ctx, found.values()) or restated_civilians(ctx, found.values())
     key, trig = _type(ctx, o, a1, a2, civ)
@@ -328,6 +329,17 @@ def _typed(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None, a2: roles.
     if key == "overtake" and a1 is not None and a1.record.type == "State forces":
         key = "regain"  # the state taking ground back
     return key, trig, a1, a2
+
+
+def _site_of_forces(ctx: ArticleContext, a2: roles.Role | None,
+                    victim: roles.Role | None) -> roles.Role | None:
+    """"Le groupe a ciblé une mosquée ... trois soldats ont été tués": a building hit is
+    coded by who was harmed in it; a site (mosque, market, school) named as the target
+    does not make soldiers killed there civilians."""
+    if not _civilian(a2) or victim is None or victim.record.type != "State forces" or (
+            a2 is None or a2.head not in lexicon.words("triggers", "site_nouns", ctx.lang)):
+        return a2
+    return victim
 
 
 def _actor_one(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None,

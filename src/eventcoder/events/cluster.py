@@ -81,7 +81,17 @@ def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
         return True
     if a is None or b is None:
         return "air" not in (a, b)
-    return {a, b} in _COMPATIBLE or _raid_act(b, a)
+    return {a, b} in _COMPATIBLE or _raid_act(b, a) or _blast_of(a, b)
+
+
+def _blast_of(a: str, b: str) -> bool:
+    """A blast ("l'explosion") names no means of its own: told after a strike, a shell or
+    a bomb, it is what that means did. Not the other way: strikes told after a blast
+    ("une mine a explosé ... en réponse, des frappes aériennes") are another act; only a
+    bomb (or the fight it opened) told after the blast says what exploded."""
+    if a == "blast":  # "une explosion a retenti ... un engin explosif a été actionné"
+        return b in lexicon.words("occurrences", "blast_explained_by")
+    return b == "blast" and a in lexicon.words("occurrences", "explosive_types")
 
 
 def _raid_act(act: str, attack: str) -> bool:

@@ -64,7 +64,7 @@ def _near_lemmas(tok: Token, after: int = 3) -> set[str]:
 
 
 def _accepts(e: Entry, tok: Token) -> bool:
-    if e.pos and e.pos != tok.pos_ and not (e.pos == "VERB" and tok.pos_ == "AUX"):
+    if e.pos and e.pos != _pos(tok) and not (e.pos == "VERB" and tok.pos_ == "AUX"):
         return False
     if e.requires and not (e.requires & _near_lemmas(tok)) and not (
             e.requires & {fold(g.lemma_) for c in tok.children for g in c.children}):
@@ -82,6 +82,12 @@ def _accepts(e: Entry, tok: Token) -> bool:
                 c.dep_ == "aux:pass" for c in tok.children) and not _object_follows(tok):
             return False
     return True
+
+
+def _pos(tok: Token) -> str:
+    """A lower-case word tagged a proper noun ("une série de frappes") is a common noun
+    the tagger took for a name: French writes names with a capital."""
+    return "NOUN" if tok.pos_ == "PROPN" and tok.text.islower() else tok.pos_
 
 
 def _has_object(tok: Token) -> bool:

@@ -10,7 +10,8 @@ from eventcoder.events import lexicon
 
 # Function words normalised so that phrases match whatever the lemmatiser gives.
 _FOLD = {"d’": "de", "d'": "de", "du": "de", "des": "de", "la": "le", "les": "le",
-         "l’": "le", "l'": "le", "une": "un"}
+         "l’": "le", "l'": "le", "une": "un",
+         "obu": "obus"}  # the lemmatiser cuts the plural "obus" to "obu"
 
 
 @lru_cache(maxsize=1 << 16)
