@@ -199,6 +199,7 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     close to a known one, needs a cue or a locative word ("à Sanaa", not "l'agence Sana a
     indiqué"; "à Diwaniya", not "le président Buhari")."""
     cue, start, relative = _cue_before(text, span[0], ctx.cues)
+    relative = relative or _between_second(text, span[0])
     hit = resolve(name, cue, ctx.allowed, ctx.cues)
     if hit is None:
         return None
@@ -241,6 +242,19 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     elif cue == "district" and kind == "place":
         loc = replace(loc, geo_precision=2)  # "le cercle de Bandiagara": around the town
     return PlaceMatch(start, span[1], phrase, replace(loc, text=phrase), kind, role)
+
+
+# "entre Bocaranga et Bozoum", "entre les villages de A et de B": the end of the pair
+_BETWEEN_PAIR = re.compile(
+    r"\bentre\s+(?:les\s+\w+\s+(?:de|d['’])\s*)?[A-ZÀ-Þ][\w’'-]*(?:[ -][A-ZÀ-Þ][\w’'-]*)*"
+    r"\s+et\s+(?:de\s+|d['’]\s*)?$")
+
+
+def _between_second(text: str, pos: int) -> bool:
+    """"entre A et B": the event lies between the two, near the first as ACLED codes it
+    (precision 2); the second town is no more its place than the first, so it must not
+    outrank it as a place named outright."""
+    return bool(_BETWEEN_PAIR.search(text[max(0, pos - 80):pos]))
 
 
 def _person(text: str, span: tuple[int, int], ctx: _Ctx) -> bool:
