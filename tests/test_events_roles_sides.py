@@ -1,4 +1,4 @@
-"""Actor rules of session 3, on sentences written for these tests: a claim told in a
+"""Actor rules, on sentences written for these tests: a claim told in a
 relative clause on the event noun, "les séparatistes" of a country with one separatist
 movement, the armed side of a battle that also killed civilians, the victims of a clause
 set inside an ambush, and whom an ambush was laid for ("tendre une embuscade à")."""
