@@ -1,7 +1,7 @@
 import pytest
 from tests.engine_fixtures import dev_article, nlp_fr  # noqa: F401
 
-from eventcoder.events import casualties
+from eventcoder.events import casualties, quantities
 
 
 @pytest.mark.parametrize("word,value", [
@@ -9,7 +9,7 @@ from eventcoder.events import casualties
     ("dizaines", 10), ("vingt-deux", 22), ("une", 1), ("rien", None),
 ])
 def test_number_values(word, value):
-    assert casualties.number_value(word) == value
+    assert quantities.number_value(word) == value
 
 
 @pytest.mark.parametrize("sentence,fatalities,injuries", [

@@ -11,6 +11,7 @@ from eventcoder.events import (
     authors,
     casualties,
     claims,
+    killings,
     lexicon,
     refine_date,
     reporting,
@@ -303,7 +304,7 @@ def _all_tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
                told: refine_date.Told, target: str | None) -> dict[str, casualties.Toll]:
     found = _tolls(ctx, o, owners, told, target)
     if "fatalities" not in found:
-        killed = (casualties.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
+        killed = (killings.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
         if (one_death := next((k for k in killed if k), None)) is not None:
             found["fatalities"] = one_death
     return found

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from eventcoder.events import anchors, casualties, lexicon
+from eventcoder.events import anchors, lexicon, quantities
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.normalize.places import PlaceMatch
@@ -66,7 +66,7 @@ def other_day(ctx: ArticleContext, c: Candidate) -> tuple[bool, int | None]:
     units = "|".join(data.get("day_count_units", []))
     for phrase, sign in data.get("day_count_directions", {}).items():
         hit = re.search(rf"\b([\w-]+) (?:{units}) {re.escape(phrase)}\b", seg)
-        n = casualties.number_value(hit.group(1), ctx.lang) if hit else None
+        n = quantities.number_value(hit.group(1), ctx.lang) if hit else None
         if hit is not None and n and not found[0]:
             found, at = (True, sign * n), hit.start()
     if found[0] and anchors.in_report_clause(ctx, c.seg_start + at):

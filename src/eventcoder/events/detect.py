@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon, means, modality, recount, tally
+from eventcoder.events import lexicon, means, modality, quantities, recount, tally
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.target import seized_class
 from eventcoder.events.triggers import Entry, compiled, fold
@@ -219,7 +219,7 @@ def _reaction(tok: Token, lang: str) -> bool:
 def _count(tok: Token, lang: str) -> int:
     for c in tok.children:
         if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.i < tok.i):
-            n = casualties.number_value(c.lower_, lang)
+            n = quantities.number_value(c.lower_, lang)
             if n:
                 return n
     return 1

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventcoder.events import anaphora, attribution, casualties, lexicon
+from eventcoder.events import anaphora, attribution, killings, lexicon
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
@@ -337,7 +337,7 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
             hits = [c for c in tok.head.children if c.dep_.startswith("obl")
                     and _case(c) & _TARGET_CASES]  # "a mené des raids contre X"
             a2 = a2 or (hits[0] if hits else None)
-        a2 = a2 or casualties.killing_victim(tok)  # "l'assassinat du chef du village"
+        a2 = a2 or killings.killing_victim(tok)  # "l'assassinat du chef du village"
         if a2 is None and tok.head.pos_ == "NOUN" and fold(tok.head.lemma_) == "cible":
             subj = _children(tok.head, {"nsubj"})
             a2 = subj[0] if subj else None

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon
+from eventcoder.events import casualty_words, lexicon, quantities
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.triggers import fold
 
@@ -33,7 +33,7 @@ def elliptic(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
     for i, tok in enumerate(doc):
         if fold(tok.lemma_) != "autre" or i == 0:
             continue
-        n = casualties.number_value(doc[i - 1].lower_, ctx.lang)
+        n = quantities.number_value(doc[i - 1].lower_, ctx.lang)
         if not n or doc[i - 1].lower_ in ("l’", "l'"):
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
@@ -83,7 +83,7 @@ def _victims(doc: Doc, i: int, lang: str) -> bool:
     """"cinq autres ont été tuées", "tuant 16 soldats et blessant six autres": the ellipsis
     counts victims of a casualty verb, after it or just before its number."""
     near = [doc[i].head, *doc[max(0, i - 3):i - 1], *doc[i + 1:min(len(doc), i + 4)]]
-    return any(casualties.casualty_kind(t, lang) for t in near)
+    return any(casualty_words.casualty_kind(t, lang) for t in near)
 
 
 def segments(ctx: ArticleContext, cands: list[Candidate]) -> None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from eventcoder.events import casualties, lexicon, roles
+from eventcoder.events import lexicon, quantities, roles
 from eventcoder.events.context import ArticleContext
 from eventcoder.events.triggers import fold
 from eventcoder.normalize import actors
@@ -65,7 +65,7 @@ def restated_civilians(ctx: ArticleContext, tolls: Iterable[Toll]) -> bool:
         if t.kind != "fatalities" or t.vague or not t.value or t.value < 2:
             continue
         for tok in ctx.doc:
-            if tok.pos_ != "NUM" or t.start <= tok.idx < t.end or casualties.number_value(
+            if tok.pos_ != "NUM" or t.start <= tok.idx < t.end or quantities.number_value(
                     tok.text, ctx.lang) != t.value:
                 continue
             for nxt in ctx.doc[tok.i + 1:tok.i + 4]:
