@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from tests.engine_fixtures import one  # noqa: F401  (session fixtures)
 
-from eventcoder.events.cluster import compatible_types
+from eventcoder.events.compatibility import compatible_types
 
 ATTACKS = [
     # a complex attack on a camp with a car bomb

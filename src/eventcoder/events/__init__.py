@@ -13,7 +13,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
 
-from eventcoder.events import anchors, assemble, authors, claims, cluster, context, detect
+from eventcoder.events import (
+    anchors,
+    assemble,
+    authors,
+    claims,
+    cluster,
+    context,
+    detect,
+    toll_owners,
+)
 from eventcoder.events.modality import too_vague
 from eventcoder.normalize.places import PlaceMatch
 from eventcoder.schema import Article, ArticleResult, Mention
@@ -40,7 +49,7 @@ def mentions(ctx: context.ArticleContext) -> list[Mention]:
     cands = detect.find(ctx)
     occs, links = cluster.cluster(ctx, cands)
     cl = claims.find(ctx, occs, links)
-    owners = assemble.toll_owners(ctx, occs)
+    owners = toll_owners.toll_owners(ctx, occs)
     told = assemble.told_sentences(occs)
     out: list[Mention] = []
     first_of: dict[int, Mention] = {}  # occurrence index -> its first mention

@@ -11,13 +11,11 @@ from eventcoder.events import (
     authors,
     casualties,
     claims,
-    killings,
     lexicon,
     refine_date,
     reporting,
     roles,
     status,
-    toll_choice,
     weapon,
 )
 from eventcoder.events.cluster import Occurrence
@@ -31,6 +29,7 @@ from eventcoder.events.target import (
     target_class,
     village_toll,
 )
+from eventcoder.events.toll_owners import occurrence_tolls
 from eventcoder.events.triggers import compiled, fold
 from eventcoder.normalize import actors, dates
 from eventcoder.normalize.places import PlaceMatch
@@ -221,28 +220,6 @@ def _civilian(role: roles.Role | None) -> bool:
     return role is not None and (role.record.type or "").startswith("Civilian")
 
 
-def _follow_ups(ctx: ArticleContext, o: Occurrence, told: refine_date.Told) -> set[int]:
-    """The sentences after an occurrence's own that name no event ("Il n'y a pas eu de
-    victimes"): they go on about it, up to the paragraph's end or the next trigger."""
-    out: set[int] = set()
-    for own in _sents(o):
-        para = ctx.sentences[own].paragraph
-        for s in ctx.sentences[own + 1:]:
-            if s.index in told or s.paragraph != para and not (
-                    s.paragraph == para + 1 and _quoted(ctx, s.start)):
-                break
-            if s.paragraph != para:
-                para = s.paragraph  # a quoted paragraph goes on about it: read it to its end
-            out.add(s.index)
-    return out
-
-
-def _quoted(ctx: ArticleContext, start: int) -> bool:
-    """A paragraph that opens on a quotation ("« Nous avons perdu six hommes », a dit ...")
-    is the witness's account of what the paragraph before told."""
-    return ctx.text[start:start + 1] in ('"', "«", "“")
-
-
 def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
     """"un raid américain", "des frappes russes": an actor named on the trigger itself."""
     for c in o.members:
@@ -252,29 +229,6 @@ def _named_by_trigger(ctx: ArticleContext, o: Occurrence) -> roles.Role | None:
     return None
 
 
-def _tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
-           told: refine_date.Told, target: str | None) -> dict[str, casualties.Toll]:
-    found: dict[str, list[casualties.Toll]] = {}
-    for s in sorted(set(_sents(o)) | {c.sent for c in o.summaries} | _follow_ups(ctx, o, told)):
-        for t in sentence_tolls(ctx, s):
-            if owners.get(t.start, id(o)) == id(o):
-                found.setdefault(t.kind, []).append(t)
-    shares = {kind: toll_choice.own_share(ctx, ts, target) for kind, ts in found.items()}
-    own = [(c.start, c.end) for c in o.members]
-    return {kind: toll_choice.credible(ctx, ts, own) for kind, ts in shares.items() if ts}
-
-
-def sentence_tolls(ctx: ArticleContext, s: int) -> tuple[casualties.Toll, ...]:
-    """The tolls of one sentence, computed once per article: every occurrence told there
-    and the owner pass read them again."""
-    key = ("tolls", s)
-    if key not in ctx.memo:
-        sent = ctx.sentences[s]
-        ctx.memo[key] = tuple(casualties.tolls(ctx.doc, sent.tok_start, sent.tok_end, ctx.lang))
-    found: tuple[casualties.Toll, ...] = ctx.memo[key]
-    return found
-
-
 def told_sentences(occs: list[Occurrence]) -> refine_date.Told:
     """The sentences that tell an occurrence, with the type keys of those told there."""
     out: dict[int, set[str]] = {}
@@ -282,32 +236,6 @@ def told_sentences(occs: list[Occurrence]) -> refine_date.Told:
         for c in o.members + o.summaries:
             out.setdefault(c.sent, set()).update(o.type_keys)
     return {s: frozenset(keys) for s, keys in out.items()}
-
-
-def toll_owners(ctx: ArticleContext, occs: list[Occurrence]) -> dict[int, int]:
-    """Each toll belongs to the occurrence whose trigger precedes it most closely; one
-    whose trigger sums up several occurrences is their total, no one's (0)."""
-    owners: dict[int, int] = {}
-    shared = toll_choice.shared_summaries(occs)
-    for s in {c.sent for o in occs for c in o.members + o.summaries}:
-        # ties on a trigger's start go to the occurrence told first (never to id() order,
-        # which changes from run to run)
-        here = [(c.start, -k, 0 if c.start in shared else id(o)) for k, o in enumerate(occs)
-                for c in o.members + o.summaries if c.sent == s]
-        for t in sentence_tolls(ctx, s):
-            before = [h for h in here if h[0] <= t.start]
-            owners[t.start] = max(before)[2] if before else min(here)[2]
-    return owners
-
-
-def _all_tolls(ctx: ArticleContext, o: Occurrence, owners: dict[int, int],
-               told: refine_date.Told, target: str | None) -> dict[str, casualties.Toll]:
-    found = _tolls(ctx, o, owners, told, target)
-    if "fatalities" not in found:
-        killed = (killings.killing_toll(ctx.doc[c.token], ctx.lang) for c in o.members)
-        if (one_death := next((k for k in killed if k), None)) is not None:
-            found["fatalities"] = one_death
-    return found
 
 
 def _typed(ctx: ArticleContext, o: Occurrence, a1: roles.Role | None, a2: roles.Role | None,
@@ -393,7 +321,7 @@ def _weapon(ctx: ArticleContext, o: Occurrence, fields: dict[str, Span]) -> str 
 def mention(ctx: ArticleContext, o: Occurrence, n: int, cl: claims.ClaimResult,
             owners: dict[int, int], place: PlaceMatch | None, told: refine_date.Told) -> Mention:
     a1, a2 = _roles(ctx, o)
-    found = _all_tolls(ctx, o, owners, told, target_class(ctx, a2))
+    found = occurrence_tolls(ctx, o, owners, told, target_class(ctx, a2))
     victim = _victim(ctx, o, found)
     key, trig, a1, a2 = _typed(ctx, o, a1, a2 or victim, victim, found)
     a2 = a2 or _unnamed_dead(ctx, o, key, found)

@@ -14,15 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from eventcoder.events import anchors, country_refs, cues, lexicon, split
+from eventcoder.events.compatibility import new_actor, occurrence_compatible
 from eventcoder.events.context import ArticleContext, within
 from eventcoder.events.detect import Candidate
 from eventcoder.normalize.dates import DateMatch
 from eventcoder.normalize.places import PlaceMatch
 from eventcoder.schema import Location
 
-_COMPATIBLE = [{"ied", "battle"}, {"suicide", "ied"}, {"vac", "looting"},
-               {"battle", "looting"}, {"vac", "abduction"}, {"shelling", "missile"},
-               {"battle", "vac"}]
 _WINDOW = 8  # sentences an anaphor may reach back
 _LEAD = 2  # sentences of the lead, which may tell the news before its day is given
 _DEMONSTRATIVES = {"ce", "cet", "cette"}
@@ -69,61 +67,6 @@ def splits(o: Occurrence) -> int:
     if span is not None and (span.end - span.start).days <= 1:
         return 1
     return o.count
-
-
-def compatible_types(a: str | None, b: str | None, same_sentence: bool) -> bool:
-    """Whether a trigger of type ``b`` may tell the occurrence typed ``a`` told before."""
-    if a == b:
-        return True
-    if {a, b} & lexicon.words("triggers", "own_act_types"):
-        return False  # "trois personnes arrêtées en lien avec cette attaque": two acts
-    if same_sentence:
-        return True
-    if a is None or b is None:
-        return "air" not in (a, b)
-    return {a, b} in _COMPATIBLE or _raid_act(b, a) or _blast_of(a, b)
-
-
-def _blast_of(a: str, b: str) -> bool:
-    """A blast ("l'explosion") names no means of its own: told after a strike, a shell or
-    a bomb, it is what that means did. Not the other way: strikes told after a blast
-    ("une mine a explosé ... en réponse, des frappes aériennes") are another act; only a
-    bomb (or the fight it opened) told after the blast says what exploded."""
-    if a == "blast":  # "une explosion a retenti ... un engin explosif a été actionné"
-        return b in lexicon.words("occurrences", "blast_explained_by")
-    return b == "blast" and a in lexicon.words("occurrences", "explosive_types")
-
-
-def _raid_act(act: str, attack: str) -> bool:
-    """Looting or burning told after an attack on the ground is part of that attack (ACLED
-    codes the raid once, by its most serious act). One way only: an attack told after the
-    looting ("ils ont ensuite tendu une embuscade") is a new occurrence."""
-    return act in lexicon.words("occurrences", "raid_acts") and attack in lexicon.words(
-        "occurrences", "ground_attacks")
-
-
-def _new_actor(ctx: ArticleContext, c: Candidate) -> bool:
-    """"Des jeunes ont ensuite pillé les boutiques": the act's doer is brought in with an
-    indefinite determiner, so it is not the attacker told before ("ils", "les assaillants")."""
-    tok = ctx.doc[c.token]
-    while tok.dep_ == "conj" and not any(x.dep_ in ("nsubj", "obl:agent") for x in tok.children):
-        tok = tok.head  # "ont brûlé les maisons et emporté le bétail": the first verb's doer
-    passive = any(x.dep_ == "aux:pass" for x in tok.children)
-    doers = [x for x in tok.children
-             if x.dep_ == "obl:agent" or x.dep_ == "nsubj" and not passive]
-    indefinite = lexicon.words("occurrences", "new_actor_determiners", ctx.lang)
-    return any(x.pos_ in ("NOUN", "PROPN") and any(
-        d.dep_ in ("det", "nummod") and (d.lower_ in indefinite or d.like_num)
-        for d in x.children) for x in doers)
-
-
-def _occ_compatible(o: Occurrence, c: Candidate, same_sentence: bool) -> bool:
-    """A definite general noun ("l'attaque a touché un camp", "l'opération a visé") names
-    the act told before whatever its means, as one in the same sentence does; only an
-    indefinite one ("une attaque") may be an act of another kind (a raid after a strike)."""
-    keys: set[str | None] = set(o.type_keys) or {None}
-    named = same_sentence or c.definite and c.generic and not c.plural
-    return any(compatible_types(k, c.type_key, named) for k in keys)
 
 
 def date_conflict(a: DateMatch | None, b: DateMatch | None) -> bool:
@@ -194,7 +137,7 @@ class Clusterer:
     def _deny(self, c: Candidate) -> None:
         """"Le Pentagone a nié qu'un convoi ait été visé": the occurrence it names is denied."""
         for o in self._recent(c):
-            if _occ_compatible(o, c, False):
+            if occurrence_compatible(o, c, False):
                 o.denied = True
                 self.links.setdefault(c.token, []).append(o)
                 return
@@ -311,7 +254,7 @@ class Clusterer:
                 x.dep_ == "det" and x.lower_ in _DEMONSTRATIVES for x in tok.children):
             return False
         for o in self._salient(c):
-            if splits(o) == 1 and _occ_compatible(o, c, False):
+            if splits(o) == 1 and occurrence_compatible(o, c, False):
                 narrower = d is not None and o.date is not None and cues.narrower(d, o.date)
                 self._join(o, c, d if narrower else None, None)  # "lors de cette attaque,
                 return True  # samedi": a day within the span told
@@ -339,10 +282,10 @@ class Clusterer:
         same = c.sent == o.last_sent
         if date_conflict(o.date, d) or place_conflict(o.place, p):
             return False
-        if not _occ_compatible(o, c, same):
+        if not occurrence_compatible(o, c, same):
             return False
         if not same and o.type_keys and c.type_key not in o.type_keys and c.type_key in \
-                lexicon.words("occurrences", "raid_acts", self.ctx.lang) and _new_actor(
+                lexicon.words("occurrences", "raid_acts", self.ctx.lang) and new_actor(
                     self.ctx, c):
             return False  # "des jeunes ont ensuite pillé ...": other hands, another act
         if same or c.definite or c.kind == "anaphor" or c.same_type or o.headline:
@@ -367,7 +310,7 @@ class Clusterer:
                 continue
             d_eff = d or anchors.preceding_date(self.ctx, c.start)
             p = anchors.own_place(self.ctx, c.seg_start, c.seg_end, c.start)
-            hosts = [o for o in self.occs if _occ_compatible(o, c, False)
+            hosts = [o for o in self.occs if occurrence_compatible(o, c, False)
                      and not date_conflict(o.date, d_eff) and not _abroad(o.place, p)]
             if hosts:
                 for o in hosts:
