@@ -1,5 +1,5 @@
 import pytest
-from tests.engine_fixtures import dev_article, nlp_fr  # noqa: F401
+from tests.engine_fixtures import dev_article, nlp_fr, one  # noqa: F401
 
 from eventcoder.events import casualties, quantities
 
@@ -120,3 +120,16 @@ def test_dev_seed_toll_in_parts_is_summed(dev_article):  # noqa: F811
     raid = [m for m in ms if m.sub_event_type == "Air/drone strike"]
     assert [m.fatalities for m in raid] == [12]
 
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Au Mali, entre 10 et 15 personnes ont été tuées mardi 2 juillet dans une attaque à Gao.",
+     10),
+    ("Au Mali, une attaque a fait entre 10 et 15 morts mardi 2 juillet à Gao.", 10),
+    ("Au Mali, 10 à 15 personnes ont été tuées mardi 2 juillet dans une attaque à Gao.", 10),
+    ("Au Mali, dix soldats et quinze civils ont été tués mardi 2 juillet dans une attaque à "
+     "Gao.", 25),
+])
+def test_a_range_of_figures_gives_its_lowest_never_a_sum(text, killed):
+    ms = one(text)
+    assert [m.fatalities for m in ms] == [killed]

@@ -67,6 +67,8 @@ def _nearest_quantity(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int
             value = int(doc[j - 1].text + t.text)  # "1 400" split by the tokenizer
             j -= 1
         if value is not None and not is_date_number(doc, j):
+            if (low := range_low(doc, j, floor, lang)) is not None:
+                return low
             if t.lower_ in ("un", "une") and j + 1 < len(doc) and number_value(
                     doc[j + 1].lower_, lang) and doc[j + 1].lower_ not in ("un", "une"):
                 continue
@@ -78,6 +80,27 @@ def _nearest_quantity(doc: Doc, i: int, floor: int, lang: str) -> tuple[int, int
                 and "Sing" in doc[j + 1].morph.get("Number", []) and is_person(doc[j + 1], lang):
             return 1, j
     return None
+
+
+_RANGE_WORDS = {"et": True, "à": False, "ou": False, "-": False}  # word -> needs "entre"
+
+
+def range_low(doc: Doc, j: int, floor: int, lang: str) -> tuple[int, int] | None:
+    """"entre 10 et 15 morts", "10 à 15 personnes", "dix ou douze soldats": a range of
+    figures; ACLED codes its lowest (the conservative reading), never their sum."""
+    if j - 2 < floor or doc[j - 1].lower_ not in _RANGE_WORDS:
+        return None
+    low = number_value(doc[j - 2].text, lang)
+    if low is None or not doc[j - 2].like_num:
+        return None
+    if _RANGE_WORDS[doc[j - 1].lower_] and (j - 3 < floor or doc[j - 3].lower_ != "entre"):
+        return None  # "dix soldats et quinze civils" is two groups, not a range
+    return low, j - 2
+
+
+def in_range(doc: Doc, i: int) -> bool:
+    """The figure at ``i`` opens "entre N et M": the two are bounds, not two groups."""
+    return i > 0 and doc[i - 1].lower_ == "entre"
 
 
 def is_person(t: Token, lang: str) -> bool:

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from eventcoder.events import lexicon
 from eventcoder.events.casualty_words import casualty_kind
-from eventcoder.events.quantities import STOP, is_date_number, is_person, number_value
+from eventcoder.events.quantities import (
+    STOP,
+    in_range,
+    is_date_number,
+    is_person,
+    number_value,
+)
 from eventcoder.events.triggers import fold
 
 if TYPE_CHECKING:
@@ -22,7 +28,7 @@ def groups_before(doc: Doc, j: int, floor: int, lang: str) -> tuple[int, int] | 
     breakdown "dont" parts of a whole)."""
     added, first, k = 0, j, j - 1
     breakdown = lexicon.words("casualties", "breakdown_words", lang)
-    if k <= floor or doc[k].lower_ != "et":
+    if k <= floor or doc[k].lower_ != "et" or in_range(doc, k - 1):
         return None  # the last group comes after "et"; "selon un officier, six soldats" no
     while k - 2 >= floor and doc[k].lower_ in ("et", ","):
         m = next((m for m in range(k - 1, max(floor, k - 5) - 1, -1)
@@ -66,6 +72,8 @@ def victim_groups(verb: Token, lang: str = "fr") -> tuple[int, int, int, str | N
     groups += [c for c in verb.children if c.dep_ == "conj" and c.like_num and any(
         x.dep_ == "nmod" and is_person(x, lang) for x in c.children)]  # "ainsi que 10 de ..."
     groups = [g for g in groups if not is_date_number(g.doc, g.i)]
+    if any(in_range(g.doc, g.left_edge.i) for g in groups):
+        return None  # "entre 10 et 15 personnes": bounds of one figure, not two groups
     if any(g.pos_ == "NOUN" and not _group_noun(g.doc, g.i, g.i + 1, lang) for g in groups):
         return None  # "deux véhicules et plusieurs terroristes": things are no victims
     sizes = [_group_size(g, lang) for g in groups]
