@@ -93,7 +93,7 @@ def range_low(doc: Doc, j: int, floor: int, lang: str) -> tuple[int, int] | None
     low = number_value(doc[j - 2].text, lang)
     if low is None or not doc[j - 2].like_num:
         return None
-    if _RANGE_WORDS[doc[j - 1].lower_] and (j - 3 < floor or doc[j - 3].lower_ != "entre"):
+    if _RANGE_WORDS[doc[j - 1].lower_] and (j - 3 < floor or not in_range(doc, j - 2)):
         return None  # "dix soldats et quinze civils" is two groups, not a range
     return low, j - 2
 

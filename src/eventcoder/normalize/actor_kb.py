@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
+from eventcoder import yamlio
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,7 @@ def load_yaml(*parts: str) -> Any:
     res = files("eventcoder").joinpath("data", *parts)
     if not res.is_file():
         return None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(res.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    return yamlio.safe_load(res.read_text(encoding="utf-8"))
 
 
 @cache
