@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from eventcoder.normalize import gazetteer as gz
 from eventcoder.normalize import place_directions as directions
@@ -199,7 +199,7 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     close to a known one, needs a cue or a locative word ("à Sanaa", not "l'agence Sana a
     indiqué"; "à Diwaniya", not "le président Buhari")."""
     cue, start, relative = _cue_before(text, span[0], ctx.cues)
-    relative = relative or _between_second(text, span[0])
+    relative = relative or _between_second(text, span[0], ctx.lang)
     hit = resolve(name, cue, ctx.allowed, ctx.cues)
     if hit is None:
         return None
@@ -244,17 +244,24 @@ def _accept(text: str, span: tuple[int, int], name: str, ctx: _Ctx,
     return PlaceMatch(start, span[1], phrase, replace(loc, text=phrase), kind, role)
 
 
-# "entre Bocaranga et Bozoum", "entre les villages de A et de B": the end of the pair
-_BETWEEN_PAIR = re.compile(
-    r"\bentre\s+(?:les\s+\w+\s+(?:de|d['’])\s*)?[A-ZÀ-Þ][\w’'-]*(?:[ -][A-ZÀ-Þ][\w’'-]*)*"
-    r"\s+et\s+(?:de\s+|d['’]\s*)?$")
+@cache
+def _between_pair(lang: str) -> re.Pattern[str]:
+    """The end of a pair of places, "entre Bocaranga et Bozoum", "entre les villages de A et
+    de B", from the words of ``between_pair`` in data/<lang>/places.yaml."""
+    words = gz.lang_data(lang).get("between_pair") or {}
+    opens = "|".join(map(re.escape, words.get("open") or [])) or "(?!)"
+    joins = "|".join(map(re.escape, words.get("join") or [])) or "(?!)"
+    group = "|".join(map(re.escape, words.get("group") or [])) or "(?!)"
+    name = r"[A-ZÀ-Þ][\w’'-]*(?:[ -][A-ZÀ-Þ][\w’'-]*)*"
+    return re.compile(rf"\b(?:{opens})\s+(?:(?:{group})\s+\w+\s+(?:de|d['’])\s*)?{name}"
+                      rf"\s+(?:{joins})\s+(?:de\s+|d['’]\s*)?$")
 
 
-def _between_second(text: str, pos: int) -> bool:
+def _between_second(text: str, pos: int, lang: str) -> bool:
     """"entre A et B": the event lies between the two, near the first as ACLED codes it
     (precision 2); the second town is no more its place than the first, so it must not
     outrank it as a place named outright."""
-    return bool(_BETWEEN_PAIR.search(text[max(0, pos - 80):pos]))
+    return bool(_between_pair(lang).search(text[max(0, pos - 80):pos]))
 
 
 def _person(text: str, span: tuple[int, int], ctx: _Ctx) -> bool:
